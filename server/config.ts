@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const size = z.string().regex(/^\d+[kmg]$/i, 'must be a size like 512m or 2g');
+
+/** Every setting of the project, read from the environment in this one place. */
+export const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** When unset, the project starts its own Neo4j (db/). */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/.+/, 'must be a bolt://, neo4j:// or neo4j+s:// URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** Where the self-started Neo4j keeps its files. */
+  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  /** First port the self-started Neo4j tries; it moves to the next free one. */
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_HEAP: size.default('1g'),
+  NEO4J_PAGECACHE: size.default('256m'),
+  /** Seconds to wait for the self-started Neo4j to accept Bolt connections. */
+  NEO4J_START_TIMEOUT: positiveInt.default(180),
+  /** Milliseconds a single read query may run before Neo4j stops it. */
+  QUERY_TIMEOUT_MS: positiveInt.default(5000),
+  /** The named graph the API serves; tests and benchmarks load others beside it. */
+  GRAPH_DATASET: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).default('seed'),
+  /** Load the curated seed graph on start. */
+  LOAD_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Comma-separated origins allowed by CORS; empty means same-origin only. */
+  CORS_ORIGINS: z.string().default(''),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment once; a bad value stops start-up with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+  throw new ConfigError(`invalid configuration in the environment:\n${problems}`);
+}
+
+/** A URI fit for logs and errors: any credentials in it are dropped. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//');
+}

@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../db/neo4j.ts';
+
+/** A driver to the run's Neo4j (see global-setup.ts); close it in afterAll. */
+export function testDriver(): Driver {
+  return createDriver(inject('neo4jUri'), inject('neo4jUser'), inject('neo4jPassword'));
+}
+
+export const testDatabase = (): string => inject('neo4jDatabase');
+
+/** A dataset name no other test uses, so test files never see each other's data. */
+export function uniqueDataset(prefix: string): string {
+  return `test-${prefix}-${randomUUID().slice(0, 8)}`;
+}
