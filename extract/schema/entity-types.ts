@@ -18,6 +18,7 @@ export const PLACE_KINDS = [
   'region',
   'bridge',
   'building',
+  'railway',
 ] as const;
 
 export const ORGANIZATION_KINDS = [
@@ -57,5 +58,8 @@ export const AGREEMENT_KINDS = [
   'plan',
   'joint-statement',
   'treaty',
+  'free-trade-agreement',
+  /** a development strategy or framework that documents refer to, e.g. a regional plan */
+  'strategy',
   'other',
 ] as const;

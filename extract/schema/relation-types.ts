@@ -74,7 +74,8 @@ const declarations = {
   },
   HOLDS_POSITION: {
     from: ['Person'],
-    to: ['Organization'],
+    /** a Place for offices of a state or territory itself, e.g. the President of China */
+    to: ['Organization', 'Place'],
     reverse: 'position held by',
     description: 'Held an office in an organization, as of a date (the article that says so).',
     attributes: z.object({ title: z.string().min(2), asOf: IsoDate }).strict(),
@@ -130,10 +131,31 @@ const declarations = {
   },
   CONCERNS: {
     from: ['Agreement', 'Event'],
-    to: ['Place', 'Organization', 'Agreement'],
+    to: ['Place', 'Organization', 'Agreement', 'Event'],
     reverse: 'subject of',
-    description: 'What a document or an event is about (a border gate, an economic zone, a mechanism).',
+    description: 'What a document or an event is about (a border gate, an economic zone, a mechanism, a programme).',
     attributes: z.object({}).strict(),
+  },
+  SIGNED_AT: {
+    from: ['Agreement'],
+    to: ['Event'],
+    reverse: 'occasion of signing',
+    description: 'The event (meeting, visit, ceremony) at which a document was signed or handed over.',
+    attributes: z.object({}).strict(),
+  },
+  IMPLEMENTS: {
+    from: ['Organization', 'Person'],
+    to: ['Agreement'],
+    reverse: 'implemented by',
+    description: 'A body set up or tasked to carry out a document, e.g. a working group for a framework agreement.',
+    attributes: z.object({}).strict(),
+  },
+  COOPERATED_WITH: {
+    from: ['Organization', 'Place', 'Person'],
+    to: ['Organization', 'Place', 'Person'],
+    reverse: 'cooperated with',
+    description: 'Worked together on a named task; the summary says on what.',
+    attributes: z.object({ ...when, summary: z.string().min(8) }).strict(),
   },
 } as const satisfies Record<string, RelationDeclaration>;
 

@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import { readCorpus } from './corpus.ts';
+import { readCuration, type EntityEntry, type RelationEntry } from './curation.ts';
+import { DEFAULT_CURATION_DIR, DEFAULT_SEEDS_DIR, type CorpusDirs } from './paths.ts';
+import { formatProblem, type Problem } from './problems.ts';
+import type { Article } from './schema/article.ts';
+import type { Evidence } from './schema/common.ts';
+import { displayName } from './schema/entities/index.ts';
+import { isAllowedBetween } from './schema/relation-types.ts';
+import { relationAttributes, relationId } from './schema/relation-record.ts';
+import { foldName, normalizeText } from './text.ts';
+
+/**
+ * The curation check: everything that must hold before the graph is compiled. It collects every
+ * problem (file, record, what is wrong) rather than stopping at the first.
+ */
+
+export interface CheckResult {
+  problems: Problem[];
+  articles: Article[];
+  entities: EntityEntry[];
+  relations: RelationEntry[];
+}
+
+export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
+  const seedsDir = dirs.seedsDir ?? DEFAULT_SEEDS_DIR;
+  const curationDir = dirs.curationDir ?? DEFAULT_CURATION_DIR;
+  const corpus = await readCorpus(seedsDir);
+  const curation = await readCuration(curationDir);
+  const problems: Problem[] = [...corpus.problems, ...curation.problems];
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const bodies = new Map(corpus.articles.map((a) => [a.id, normalizeText(a.text)]));
+
+  const checkEvidence = (file: string, record: string, evidence: readonly Evidence[], where: string) => {
+    evidence.forEach((e, i) => {
+      const body = bodies.get(e.articleId);
+      if (body === undefined) {
+        problems.push({ file, record, message: `${where}evidence.${i}: article "${e.articleId}" is not an article in the seeds` });
+      } else if (!body.includes(normalizeText(e.quote))) {
+        problems.push({ file, record, message: `${where}evidence.${i}: quote does not occur in article "${e.articleId}": "${e.quote}"` });
+      }
+    });
+  };
+
+  // Entities: unique ids across all files and types, evidence, attributes that need evidence.
+  const entities = new Map<string, EntityEntry>();
+  for (const entry of curation.entities) {
+    const { file, record } = entry;
+    const previous = entities.get(record.id);
+    if (previous) {
+      problems.push({ file, record: record.id, message: `duplicate id: already defined as ${previous.type} in ${previous.file}` });
+      continue;
+    }
+    entities.set(record.id, entry);
+    checkEvidence(file, record.id, record.evidence, '');
+    const dated = ('date' in record && record.date !== undefined) || ('ordinal' in record && record.ordinal !== undefined);
+    if (dated && record.evidence.length === 0) {
+      problems.push({ file, record: record.id, message: 'a date or ordinal needs evidence on the record' });
+    }
+    if (record.unnamed && record.evidence.length === 0) {
+      problems.push({ file, record: record.id, message: 'an unnamed actor needs evidence naming its office' });
+    }
+  }
+
+  // Aliases (and names): one folded spelling may belong to one entity of a type only.
+  const claims = new Map<string, EntityEntry>();
+  for (const entry of entities.values()) {
+    const spellings = new Set([displayName(entry.record), ...entry.record.aliases.map((a) => a.name)].map(foldName));
+    for (const spelling of spellings) {
+      const key = `${entry.type}\u0000${spelling}`;
+      const owner = claims.get(key);
+      if (owner) {
+        problems.push({
+          file: entry.file,
+          record: entry.record.id,
+          message: `alias "${spelling}" is also claimed by ${entry.type} ${owner.record.id} (${owner.file})`,
+        });
+      } else claims.set(key, entry);
+    }
+  }
+
+  // Relations: unique derived ids, references, allowed types, attributes, evidence.
+  const relationIds = new Map<string, string>();
+  for (const { file, record } of curation.relations) {
+    const id = relationId(record);
+    const previous = relationIds.get(id);
+    if (previous) {
+      problems.push({ file, record: id, message: `duplicate relation id (also in ${previous}): merge the evidence into one record, or add a qualifier` });
+      continue;
+    }
+    relationIds.set(id, file);
+    const source = entities.get(record.source);
+    const target = entities.get(record.target);
+    if (!source) problems.push({ file, record: id, message: `source "${record.source}" is not a defined entity` });
+    if (!target) problems.push({ file, record: id, message: `target "${record.target}" is not a defined entity` });
+    if (source && target && !isAllowedBetween(record.type, source.type, target.type)) {
+      problems.push({ file, record: id, message: `relation ${record.type} is not allowed from ${source.type} to ${target.type}` });
+    }
+    if (record.source === record.target) problems.push({ file, record: id, message: 'a relation must join two different entities' });
+    const attributes = relationAttributes(record);
+    if (typeof attributes.event === 'string') {
+      const event = entities.get(attributes.event);
+      if (!event) problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is not a defined entity` });
+      else if (event.type !== 'Event') problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is a ${event.type}, not an Event` });
+    }
+    checkEvidence(file, id, record.evidence, '');
+    if (record.type === 'HOLDS_POSITION' && typeof attributes.asOf === 'string') {
+      const dates = record.evidence.map((e) => articles.get(e.articleId)?.published).filter((d) => d !== undefined);
+      if (dates.length && !dates.includes(attributes.asOf)) {
+        problems.push({ file, record: id, message: `attributes.asOf ${attributes.asOf} is not the date of a cited article (${[...new Set(dates)].join(', ')})` });
+      }
+    }
+  }
+
+  return { problems, articles: corpus.articles, entities: [...entities.values()], relations: curation.relations };
+}
+
+/** `check [--seeds DIR] [--curation DIR]`: prints every problem; exit code 1 if there is any. */
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { seeds: { type: 'string' }, curation: { type: 'string' } } });
+  const result = await checkCorpus({ seedsDir: values.seeds, curationDir: values.curation });
+  for (const p of result.problems) console.error(formatProblem(p));
+  if (result.problems.length) {
+    console.error(`extract check: ${result.problems.length} problem(s)`);
+    return 1;
+  }
+  console.log(
+    `extract check: ok (${result.articles.length} articles, ${result.entities.length} entities, ${result.relations.length} relations)`,
+  );
+  return 0;
+}

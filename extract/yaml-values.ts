@@ -1,0 +1,15 @@
+/** Keys whose values are ISO dates: YAML reads an unquoted `2025` as a number, the schema wants text. */
+const DATE_KEYS = new Set(['date', 'endDate', 'asOf', 'published']);
+
+/** A copy of parsed YAML in which numbers under date keys are strings again (2025 → "2025"). */
+export function datesAsText(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(datesAsText);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = DATE_KEYS.has(k) && typeof v === 'number' ? String(v) : datesAsText(v);
+    }
+    return out;
+  }
+  return value;
+}
