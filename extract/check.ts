@@ -62,6 +62,14 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
     }
   }
 
+  // Records that failed their schema still define their id: references to them are not dangling.
+  const invalid = new Map<string, string>();
+  for (const bad of curation.invalidEntities) {
+    if (entities.has(bad.id) || invalid.has(bad.id)) {
+      problems.push({ file: bad.file, record: bad.id, message: 'duplicate id' });
+    } else invalid.set(bad.id, bad.type);
+  }
+
   // Aliases (and names): one folded spelling may belong to one entity of a type only.
   const claims = new Map<string, EntityEntry>();
   for (const entry of entities.values()) {
@@ -91,8 +99,8 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
     relationIds.set(id, file);
     const source = entities.get(record.source);
     const target = entities.get(record.target);
-    if (!source) problems.push({ file, record: id, message: `source "${record.source}" is not a defined entity` });
-    if (!target) problems.push({ file, record: id, message: `target "${record.target}" is not a defined entity` });
+    if (!source && !invalid.has(record.source)) problems.push({ file, record: id, message: `source "${record.source}" is not a defined entity` });
+    if (!target && !invalid.has(record.target)) problems.push({ file, record: id, message: `target "${record.target}" is not a defined entity` });
     if (source && target && !isAllowedBetween(record.type, source.type, target.type)) {
       problems.push({ file, record: id, message: `relation ${record.type} is not allowed from ${source.type} to ${target.type}` });
     }
@@ -100,8 +108,9 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
     const attributes = relationAttributes(record);
     if (typeof attributes.event === 'string') {
       const event = entities.get(attributes.event);
-      if (!event) problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is not a defined entity` });
-      else if (event.type !== 'Event') problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is a ${event.type}, not an Event` });
+      const brokenEvent = invalid.get(attributes.event) === 'Event'; // defined, its own record is reported
+      if (!event && !brokenEvent) problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is not a defined entity` });
+      else if (event && event.type !== 'Event') problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is a ${event.type}, not an Event` });
     }
     checkEvidence(file, id, record.evidence, '');
     if (record.type === 'HOLDS_POSITION' && typeof attributes.asOf === 'string') {

@@ -25,8 +25,16 @@ export interface RelationEntry {
   record: RelationRecord;
 }
 
+/** An entity record that failed its schema; its id still counts as defined, so references to it do not cascade. */
+export interface InvalidEntity {
+  file: string;
+  type: EntityType;
+  id: string;
+}
+
 export interface CurationReadResult {
   entities: EntityEntry[];
+  invalidEntities: InvalidEntity[];
   relations: RelationEntry[];
   problems: Problem[];
 }
@@ -55,7 +63,7 @@ function recordLabel(raw: unknown, index: number, section: string): string {
 }
 
 export async function readCuration(curationDir: string = DEFAULT_CURATION_DIR): Promise<CurationReadResult> {
-  const result: CurationReadResult = { entities: [], relations: [], problems: [] };
+  const result: CurationReadResult = { entities: [], invalidEntities: [], relations: [], problems: [] };
   let files: string[];
   try {
     files = await listYaml(curationDir);
@@ -97,8 +105,13 @@ export async function readCuration(curationDir: string = DEFAULT_CURATION_DIR): 
         }
         const { type, schema } = ENTITY_SECTIONS[section as keyof typeof ENTITY_SECTIONS];
         const parsed = schema.safeParse(raw);
-        if (parsed.success) result.entities.push({ file, type, record: parsed.data });
-        else result.problems.push(...describeIssues(parsed.error.issues).map((message) => ({ file, record, message })));
+        if (parsed.success) {
+          result.entities.push({ file, type, record: parsed.data });
+          return;
+        }
+        result.problems.push(...describeIssues(parsed.error.issues).map((message) => ({ file, record, message })));
+        const id = (raw as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') result.invalidEntities.push({ file, type, id });
       });
     }
   }
