@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from './config.ts';
+import { ApiError, errorHandler } from './errors.ts';
+import docs from './plugins/docs.ts';
+import graph from './plugins/graph.ts';
+import { API_PREFIX, apiRoutes } from './routes/index.ts';
+
+export interface AppOptions {
+  config: Config;
+  /** The app owns it from here: it closes when the app closes. */
+  driver: Driver;
+  /** Fastify's logger option; by default pino at LOG_LEVEL. */
+  logger?: boolean | object;
+  /** The built web UI (Vite's output); served at `/` when the folder exists. */
+  webRoot?: string;
+}
+
+function corsOrigins(config: Config): string[] | false {
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  return origins.length ? origins : false;
+}
+
+/** Wires the app: external plugins, then the graph, then the routes, then the web UI. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, driver } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL },
+    // A request still running when the server closes is answered; new ones get a 503.
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Cytoscape and the docs UI set inline styles; scripts stay same-origin.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cors, { origin: corsOrigins(config), methods: ['GET', 'HEAD', 'OPTIONS'] });
+  await app.register(docs);
+  await app.register(graph, { config, driver });
+  await app.register(apiRoutes, { prefix: API_PREFIX });
+
+  const webRoot = options.webRoot ? resolve(options.webRoot) : undefined;
+  const serveWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url === API_PREFIX || request.url.startsWith(`${API_PREFIX}/`);
+    if (serveWeb && request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
+    throw new ApiError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, {
+      method: request.method,
+      docs: `${API_PREFIX}/docs`,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,76 @@
+import { int } from 'neo4j-driver';
+import { RELATION_TYPES, type RelationType } from '../../../extract/schema/relation-types.ts';
+import type { EntityType } from '../../../extract/schema/entity-types.ts';
+import type { NeighborsResponse } from '../../schemas/api.ts';
+import type { GraphQuery } from '../runner.ts';
+import { ACTIVE_GRAPH, DATE_WITHIN, EDGE_MAP, NODE_MAP, toEdge, toNode, type Row } from './elements.ts';
+
+export interface NeighborFilters {
+  relations?: RelationType[] | undefined;
+  types?: EntityType[] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const EDGE_FILTER = `type(r) IN $relations AND ${DATE_WITHIN('r.date')}`;
+
+/**
+ * One breadth-first level: the unseen neighbours of the frontier, at most $cap of them, so a hub
+ * never makes Neo4j walk more than the limit asks for.
+ */
+const LEVEL = `CALL (seen, frontier) {
+  UNWIND frontier AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE ${EDGE_FILTER} AND NOT b IN seen AND (size($types) = 0 OR any(l IN labels(b) WHERE l IN $types))
+  WITH DISTINCT b LIMIT $cap
+  RETURN collect(b) AS found
+}
+WITH root, seen, found, truncated, $limit + 1 - size(seen) AS room
+WITH root, seen + found[0..room] AS seen, found[0..room] AS frontier, truncated OR size(found) > room AS truncated`;
+
+/** The Cypher for each allowed depth, written out once; the depth picks one, never builds one. */
+const BY_DEPTH: Record<number, string> = Object.fromEntries(
+  [1, 2, 3].map((depth) => [
+    depth,
+    `${ACTIVE_GRAPH}
+MATCH (root:Entity {graph: g, id: $id})
+WITH root, [root] AS seen, [root] AS frontier, false AS truncated
+${Array.from({ length: depth }, () => LEVEL).join('\n')}
+CALL (seen) {
+  UNWIND seen AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN seen AND ${EDGE_FILTER}
+  RETURN collect(${EDGE_MAP('r')}) AS edges
+}
+RETURN [x IN seen | ${NODE_MAP('x')}] AS nodes, edges, truncated`,
+  ]),
+);
+
+/** The neighbourhood of an entity up to `depth` hops, as nodes and edges; null when the id is unknown. */
+export function neighborsOf(dataset: string, id: string, depth: number, filters: NeighborFilters, limit: number): GraphQuery<NeighborsResponse | null> {
+  const cypher = BY_DEPTH[depth];
+  if (!cypher) throw new RangeError(`depth must be 1, 2 or 3, not ${depth}`);
+  return {
+    cypher,
+    params: {
+      dataset,
+      id,
+      relations: filters.relations?.length ? filters.relations : RELATION_TYPES,
+      types: filters.types ?? [],
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+      limit: int(limit),
+      cap: int(limit + 1),
+    },
+    routing: 'READ',
+    transform: (records) => {
+      const record = records[0];
+      if (!record) return null;
+      return {
+        nodes: (record.get('nodes') as Row[]).map((n) => toNode(n)),
+        edges: (record.get('edges') as Row[]).map((e) => toEdge(e)),
+        truncated: record.get('truncated') === true,
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiError } from '../../errors.ts';
+import { datasetStatus } from '../../graph/queries/status.ts';
+import { HealthResponse, ReadyResponse } from '../../schemas/api.ts';
+import { errorResponses } from '../../schemas/errors.ts';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/health',
+    {
+      schema: { summary: 'The process is up', tags: ['meta'], response: { 200: HealthResponse } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        summary: 'Neo4j answers and the dataset is loaded',
+        tags: ['meta'],
+        response: { 200: ReadyResponse, ...errorResponses(503) },
+      },
+    },
+    async () => {
+      const status = await app.graph.run(datasetStatus(app.graph.dataset));
+      if (!status.loaded) throw new ApiError('DATASET_NOT_LOADED', `the dataset ${JSON.stringify(app.graph.dataset)} has not been loaded yet`);
+      return { status: 'ready' as const, dataset: app.graph.dataset, loadedAt: status.loadedAt };
+    },
+  );
+};
+export default routes;
