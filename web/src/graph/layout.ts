@@ -1,0 +1,62 @@
+import type { LayoutOptions } from 'cytoscape';
+
+/** Above this many elements the view switches to its cheaper drawing and layout settings. */
+export const LARGE_GRAPH = 800;
+
+export interface FixedNode {
+  nodeId: string;
+  position: { x: number; y: number };
+}
+
+/**
+ * fCoSE settings for a whole view. Small graphs get the full force-directed pass (animated when
+ * asked); large ones a shorter pass that still untangles the spectral draft, without animation.
+ */
+export function fullLayout(elementCount: number, options: { animate?: boolean; fixed?: FixedNode[] } = {}): LayoutOptions {
+  const large = elementCount > LARGE_GRAPH;
+  const huge = elementCount > 3000;
+  return {
+    name: 'fcose',
+    quality: 'default',
+    randomize: true,
+    animate: !large && (options.animate ?? false),
+    animationDuration: 450,
+    fit: true,
+    padding: 40,
+    nodeDimensionsIncludeLabels: false,
+    uniformNodeDimensions: large,
+    packComponents: false,
+    samplingType: true,
+    sampleSize: large ? 15 : 25,
+    nodeSeparation: 90,
+    nodeRepulsion: () => (large ? 6000 : 9000),
+    idealEdgeLength: () => (large ? 60 : 95),
+    edgeElasticity: () => 0.45,
+    gravity: 0.25,
+    gravityRange: 3.8,
+    numIter: huge ? 600 : large ? 1200 : 2500,
+    tile: true,
+    fixedNodeConstraint: options.fixed?.length ? options.fixed : undefined,
+  } as LayoutOptions;
+}
+
+/**
+ * Settings for laying out only what an expansion added: existing nodes keep their places (they are
+ * fixed), the new ones settle around them starting from the ring they were put on.
+ */
+export function incrementalLayout(fixed: FixedNode[]): LayoutOptions {
+  return {
+    name: 'fcose',
+    quality: 'proof',
+    randomize: false,
+    animate: true,
+    animationDuration: 400,
+    fit: false,
+    packComponents: false,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: () => 95,
+    numIter: 1500,
+    initialEnergyOnIncremental: 0.3,
+    fixedNodeConstraint: fixed,
+  } as LayoutOptions;
+}

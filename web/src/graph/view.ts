@@ -1,0 +1,281 @@
+import cytoscape from 'cytoscape';
+import type { Core, CollectionReturnValue, ElementDefinition, EventObject, NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { Selection } from '../state/state.ts';
+import { diffElements, ringPositions } from './elements.ts';
+import { fullLayout, incrementalLayout, LARGE_GRAPH } from './layout.ts';
+import type { FixedNode } from './layout.ts';
+import type { VisibleGraph } from './model.ts';
+import { stylesheet } from './style.ts';
+
+let registered = false;
+function register(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  registered = true;
+}
+
+export interface ViewEvents {
+  select(selection: Selection): void;
+  expand(id: string): void;
+  hover?(id: string | null, at: { x: number; y: number } | null): void;
+}
+
+export interface RenderOptions {
+  /** The node an expansion started from: new nodes are placed around it. */
+  anchor?: string | null;
+  /** Lay the whole view out anew. */
+  relayout?: boolean;
+  /** Animate the layout (small graphs only). */
+  animate?: boolean;
+}
+
+export interface Decorations {
+  focus: string | null;
+  expanded: readonly string[];
+  pinned: readonly string[];
+  selection: Selection;
+}
+
+type Point = { x: number; y: number };
+
+/** Renderer settings that keep pan and zoom fluid with thousands of elements on screen. */
+export function rendererOptions(): cytoscape.CytoscapeOptions {
+  return {
+    minZoom: 0.05,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    // While panning or zooming, draw a cached bitmap of the graph instead of every element.
+    textureOnViewport: false,
+    hideEdgesOnViewport: false,
+    hideLabelsOnViewport: false,
+    motionBlur: false,
+    pixelRatio: 'auto',
+  };
+}
+
+/** The drawn graph: Cytoscape, its layouts, and the classes that show focus, pins and paths. */
+export class GraphView {
+  readonly cy: Core;
+  /** Where nodes were when filters or hiding took them away, so they come back to the same place. */
+  private readonly remembered = new Map<string, Point>();
+  private large = false;
+  private running: cytoscape.Layouts | null = null;
+
+  constructor(container: HTMLElement | undefined, private readonly events: ViewEvents, options: { headless?: boolean } = {}) {
+    register();
+    this.cy = cytoscape({
+      container,
+      headless: options.headless ?? container === undefined,
+      style: stylesheet(),
+      ...rendererOptions(),
+    });
+    this.bind();
+  }
+
+  private bind(): void {
+    const cy = this.cy;
+    cy.on('tap', 'node', (e: EventObject) => this.events.select({ kind: 'node', id: e.target.id() }));
+    cy.on('tap', 'edge', (e: EventObject) => this.events.select({ kind: 'edge', id: e.target.id() }));
+    cy.on('tap', (e: EventObject) => {
+      if (e.target === cy) this.events.select(null);
+    });
+    cy.on('dbltap', 'node', (e: EventObject) => this.events.expand(e.target.id()));
+    cy.on('mouseover', 'node', (e: EventObject) => {
+      e.target.addClass('hover');
+      this.events.hover?.(e.target.id(), e.renderedPosition ?? null);
+    });
+    cy.on('mouseout', 'node', (e: EventObject) => {
+      e.target.removeClass('hover');
+      this.events.hover?.(null, null);
+    });
+    cy.on('dragfree', 'node', (e: EventObject) => this.remembered.set(e.target.id(), { ...e.target.position() }));
+  }
+
+  get size(): number {
+    return this.cy.elements().length;
+  }
+
+  /** Switches to the cheaper drawing when the view grows past LARGE_GRAPH elements, and back. */
+  private tune(count: number): void {
+    const large = count > LARGE_GRAPH;
+    if (large === this.large) return;
+    this.large = large;
+    this.cy.style(stylesheet({ large }));
+    const renderer = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
+    if (renderer && 'textureOnViewport' in renderer) {
+      renderer.textureOnViewport = large;
+      renderer.hideEdgesOnViewport = false;
+      renderer.hideLabelsOnViewport = large;
+    }
+  }
+
+  /**
+   * Makes the drawing show `graph`. Nodes already drawn stay where they are; nodes coming back keep
+   * the place they had; new ones are placed around the anchor (or a drawn neighbour) and settled by
+   * a layout of just them, so the rest of the graph does not jump.
+   */
+  async render(graph: VisibleGraph, options: RenderOptions = {}): Promise<void> {
+    const cy = this.cy;
+    const wasEmpty = cy.nodes().length === 0;
+    const diff = diffElements({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }, graph);
+    this.tune(graph.nodes.length + graph.edges.length);
+    const fresh: string[] = [];
+    cy.batch(() => {
+      for (const id of diff.remove) {
+        const ele = cy.getElementById(id);
+        if (ele.isNode()) this.remembered.set(id, { ...ele.position() });
+        ele.remove();
+      }
+      const additions: ElementDefinition[] = diff.add.map((def) => {
+        const id = def.data.id as string;
+        if (def.group !== 'nodes') return def;
+        const position = this.remembered.get(id);
+        if (position && !options.relayout) return { ...def, position: { ...position } };
+        fresh.push(id);
+        return def;
+      });
+      cy.add(additions);
+    });
+    cy.nodes().removeClass('new');
+    if (wasEmpty || options.relayout) {
+      await this.layoutAll(options.animate ?? true);
+      return;
+    }
+    if (fresh.length > 0) await this.placeNew(fresh, options.anchor ?? null);
+  }
+
+  private pinnedFixed(): FixedNode[] {
+    return this.cy
+      .nodes('.pinned')
+      .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+  }
+
+  /** The full layout of what is drawn; pinned nodes keep their places. */
+  layoutAll(animate = false): Promise<void> {
+    const fixed = this.pinnedFixed();
+    const count = this.cy.elements().length;
+    if (this.cy.nodes().length === 0) return Promise.resolve();
+    const layout = this.cy.elements().layout(fullLayout(count, { animate, fixed }));
+    return this.run(layout).then(() => {
+      for (const n of this.cy.nodes()) this.remembered.set(n.id(), { ...n.position() });
+    });
+  }
+
+  private run(layout: cytoscape.Layouts): Promise<void> {
+    this.running?.stop();
+    this.running = layout;
+    return new Promise<void>((resolve) => {
+      layout.one('layoutstop', () => {
+        if (this.running === layout) this.running = null;
+        resolve();
+      });
+      try {
+        layout.run();
+      } catch (error) {
+        console.error('layout failed', error);
+        resolve();
+      }
+    });
+  }
+
+  private async placeNew(fresh: string[], anchor: string | null): Promise<void> {
+    const cy = this.cy;
+    const freshSet = new Set(fresh);
+    const isPlaced = (n: NodeSingular) => !freshSet.has(n.id());
+    // Group the new nodes by the drawn node they hang off.
+    const groups = new Map<string, string[]>();
+    const orphans: string[] = [];
+    for (const id of fresh) {
+      const node = cy.getElementById(id);
+      const neighbours = node.neighborhood().nodes().filter(isPlaced).map((n) => n.id());
+      const parent = anchor && neighbours.includes(anchor) ? anchor : (neighbours[0] ?? null);
+      if (parent) groups.set(parent, [...(groups.get(parent) ?? []), id]);
+      else orphans.push(id);
+    }
+    cy.batch(() => {
+      for (const [parent, ids] of groups) {
+        const centre = cy.getElementById(parent).position();
+        const spots = ringPositions(centre, ids.length);
+        ids.forEach((id, i) => cy.getElementById(id).position(spots[i] as Point));
+      }
+      if (orphans.length) {
+        const ext = cy.extent();
+        const spots = ringPositions({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 }, orphans.length, 60);
+        orphans.forEach((id, i) => cy.getElementById(id).position(spots[i] as Point));
+      }
+      for (const id of fresh) cy.getElementById(id).addClass('new');
+    });
+    // Lay out the new nodes with the drawn nodes they touch held in place.
+    let subset: CollectionReturnValue = cy.collection();
+    for (const id of fresh) subset = subset.union(cy.getElementById(id));
+    const anchors = subset.neighborhood().nodes().filter(isPlaced);
+    const nodes = subset.union(anchors);
+    const edges = nodes.connectedEdges().filter((e) => nodes.contains(e.source()) && nodes.contains(e.target()));
+    const fixed: FixedNode[] = anchors.nodes().map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+    if (fixed.length > 0 && subset.length > 1) await this.run(nodes.union(edges).layout(incrementalLayout(fixed)));
+    for (const id of fresh) this.remembered.set(id, { ...cy.getElementById(id).position() });
+  }
+
+  /** Focus, expanded and pinned marks, and the selected element. */
+  decorate(d: Decorations): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.nodes().removeClass('focus expanded pinned');
+      if (d.focus) cy.getElementById(d.focus).addClass('focus');
+      for (const id of d.expanded) cy.getElementById(id).addClass('expanded');
+      for (const n of cy.nodes()) n.unlock();
+      for (const id of d.pinned) cy.getElementById(id).addClass('pinned').lock();
+      cy.elements(':selected').unselect();
+      if (d.selection) cy.getElementById(d.selection.id).select();
+    });
+  }
+
+  /** Brings out a path (or several) and fades the rest; empty ids clear the highlight. */
+  highlight(nodeIds: readonly string[], edgeIds: readonly string[], endpoints: readonly string[] = []): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path faded endpoint');
+      if (nodeIds.length === 0 && edgeIds.length === 0) return;
+      cy.elements().addClass('faded');
+      for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded').addClass('path');
+      for (const id of endpoints) cy.getElementById(id).removeClass('faded').addClass('endpoint');
+    });
+  }
+
+  centreOn(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.nonempty()) this.cy.animate({ center: { eles: node }, duration: 300 });
+  }
+
+  fit(ids?: readonly string[]): void {
+    if (ids && ids.length) {
+      let eles = this.cy.collection();
+      for (const id of ids) eles = eles.union(this.cy.getElementById(id));
+      this.cy.animate({ fit: { eles, padding: 60 }, duration: 300 });
+    } else this.cy.animate({ fit: { eles: this.cy.elements(), padding: 40 }, duration: 300 });
+  }
+
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
+  }
+
+  /** What is on screen as a PNG, at twice the pixels, on white. */
+  png(): Blob {
+    return this.cy.png({ output: 'blob', bg: '#ffffff', full: false, scale: 2 }) as unknown as Blob;
+  }
+
+  /** The ids drawn now: for export and for the status line. */
+  drawn(): { nodes: string[]; edges: string[] } {
+    return { nodes: this.cy.nodes().map((n) => n.id()), edges: this.cy.edges().map((e) => e.id()) };
+  }
+
+  destroy(): void {
+    this.running?.stop();
+    this.cy.destroy();
+  }
+}
