@@ -47,7 +47,7 @@ function isBuilt(): boolean {
 
 /** Builds the launcher with Maven once; later calls reuse the jar until its sources change. */
 export function buildLauncher(log: (line: string) => void = () => {}): void {
-  requireTool('java', ['-version'], 'a Java 17 runtime (Debian: openjdk-17-jre-headless)');
+  requireTool('java', ['-version'], 'a Java 17 JDK (Debian: openjdk-17-jdk-headless)');
   if (isBuilt()) return;
   requireTool('mvn', ['-v'], 'Maven (Debian: maven)');
   log('building the Neo4j launcher with Maven (the first time downloads Neo4j from Maven Central)...');
