@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import type { EntityType } from '../../extract/schema/entity-types.ts';
 import type { Config } from '../config.ts';
 import { ApiError, fromDriverError } from '../errors.ts';
-import { GraphRunner, type GraphQuery } from '../graph/runner.ts';
+import type { GraphQuery } from '../graph/runner.ts';
 import { resolveEntity } from '../graph/queries/search.ts';
 import type { SearchResult } from '../schemas/api.ts';
 
@@ -32,27 +32,38 @@ export interface GraphPluginOptions {
 }
 
 async function graphPlugin(app: FastifyInstance, { config, driver }: GraphPluginOptions): Promise<void> {
-  const runner = new GraphRunner(driver, { database: config.NEO4J_DATABASE, timeoutMs: config.QUERY_TIMEOUT_MS });
   const dataset = config.GRAPH_DATASET;
+  const timeout = config.QUERY_TIMEOUT_MS;
 
+  /**
+   * Reads run as auto-commit transactions, without the driver's retries: while Neo4j is away a
+   * request answers 503 at once (and the client retries) instead of hanging for the driver's
+   * 30 s retry window. The pool reconnects by itself when Neo4j is back.
+   */
   const run = async <T>(query: GraphQuery<T>): Promise<T> => {
+    const session = driver.session({ database: config.NEO4J_DATABASE, defaultAccessMode: query.routing === 'READ' ? 'READ' : 'WRITE' });
     try {
-      return await runner.run(query);
+      const result = await session.run(query.cypher, query.params, { timeout });
+      return query.transform(result.records);
     } catch (error) {
-      throw fromDriverError(error, config.QUERY_TIMEOUT_MS) ?? error;
+      throw fromDriverError(error, timeout) ?? error;
+    } finally {
+      await session.close().catch(() => {});
     }
   };
 
   const resolve = async (parameter: string, ref: string, types: readonly EntityType[] = []): Promise<SearchResult> => {
-    const { byId, named, near } = await run(resolveEntity(dataset, ref, types));
+    const { byId, named, partial, near } = await run(resolveEntity(dataset, ref, types));
     if (byId) return byId;
-    const [only] = named;
-    if (only && named.length === 1) return only;
+    // A full name or alias wins over names that merely contain the words.
+    const matches = named.length ? named : partial;
+    const [only] = matches;
+    if (only && matches.length === 1) return only;
     const wanted = types.length ? types.join(' or ') : 'entity';
-    if (named.length > 1) {
-      throw new ApiError('AMBIGUOUS_NAME', `${parameter}: ${JSON.stringify(ref)} names ${named.length} entities; pass one of their ids`, {
+    if (matches.length > 1) {
+      throw new ApiError('AMBIGUOUS_NAME', `${parameter}: ${JSON.stringify(ref)} fits ${matches.length} entities; pass one of their ids`, {
         parameter,
-        candidates: named,
+        candidates: matches,
       });
     }
     throw new ApiError('NOT_FOUND', `${parameter}: no ${wanted} with the id or name ${JSON.stringify(ref)}`, { parameter, suggestions: near });

@@ -44,6 +44,15 @@ export function namedExactly(row: Row, text: string): boolean {
   return namesOf(row).some((n) => fold(n) === wanted);
 }
 
+/** Whether one name or alias of the entity holds every word of the text as a whole word. */
+export function namedWithWords(row: Row, text: string): boolean {
+  const wanted = fold(text).split(' ').filter((w) => w !== '');
+  return namesOf(row).some((n) => {
+    const words = new Set(fold(n).split(' '));
+    return wanted.every((w) => words.has(w));
+  });
+}
+
 function toResult(row: Row, score: number): SearchResult {
   const result: SearchResult = { id: String(row.id), type: entityType(row.labels), name: String(row.name), aliases: aliasesOf(row), score };
   if (typeof row.kind === 'string') result.kind = row.kind;
@@ -54,6 +63,7 @@ function toResult(row: Row, score: number): SearchResult {
 export function searchEntities(dataset: string, q: string, types: EntityType[], limit: number): GraphQuery<SearchResult[]> {
   return {
     cypher: `${ACTIVE_GRAPH}
+WITH g WHERE $lucene <> ''
 CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
 WITH node, score WHERE node.graph = g AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types))
 RETURN ${CANDIDATE} AS n, score
@@ -77,6 +87,8 @@ export interface Resolution {
   byId: SearchResult | null;
   /** Entities whose name or an alias equals the reference, ignoring case and diacritics. */
   named: SearchResult[];
+  /** Entities one of whose names holds every word of the reference ("vu dai" for Vũ Đại Thắng). */
+  partial: SearchResult[];
   /** Near matches, to suggest when nothing matches exactly. */
   near: SearchResult[];
 }
@@ -100,13 +112,14 @@ RETURN byId, candidates`,
     routing: 'READ',
     transform: (records) => {
       const record = records[0];
-      if (!record) return { byId: null, named: [], near: [] };
+      if (!record) return { byId: null, named: [], partial: [], near: [] };
       const byIdRow = record.get('byId') as Row | null;
       const byId = byIdRow && (types.length === 0 || types.includes(entityType(byIdRow.labels))) ? toResult(byIdRow, 1) : null;
       const candidates = (record.get('candidates') as Row[]) ?? [];
       const named = candidates.filter((c) => namedExactly(c, ref)).map((c) => toResult(c, 1));
+      const partial = candidates.filter((c) => namedWithWords(c, ref)).map((c) => toResult(c, 1));
       const near = candidates.slice(0, 5).map((c) => toResult(c, 0));
-      return { byId, named, near };
+      return { byId, named, partial, near };
     },
   };
 }

@@ -1,0 +1,65 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contentDisposition, EXPORT_FORMATS, exportFileName, FORMATS } from '../../export/index.ts';
+import { selectSubgraph } from '../../export/select.ts';
+import { errorResponses } from '../../schemas/errors.ts';
+import { LIMITS, NeighborsQuery } from '../../schemas/query.ts';
+import type { Config } from '../../config.ts';
+
+/** The most entities one export starts from. */
+export const MAX_EXPORT_IDS = 50;
+
+export const ExportQuery = NeighborsQuery.omit({ limit: true }).extend({
+  ids: z
+    .string()
+    .max(LIMITS.refLength * MAX_EXPORT_IDS)
+    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+    .pipe(z.array(z.string().max(LIMITS.refLength)).min(1, 'give at least one id').max(MAX_EXPORT_IDS, `at most ${MAX_EXPORT_IDS} ids`))
+    .meta({ description: 'comma-separated entities the subgraph starts from: ids, or names in any spelling or language' }),
+  format: z
+    .enum(EXPORT_FORMATS)
+    .default('json')
+    .meta({ description: EXPORT_FORMATS.map((f) => `${f}: ${FORMATS[f].description}`).join('; ') }),
+});
+
+export interface ExportRouteOptions {
+  config: Pick<Config, 'EXPORT_MAX_NODES' | 'EXPORT_MAX_EDGES'>;
+}
+
+const routes: FastifyPluginAsyncZod<ExportRouteOptions> = async (app, { config }) => {
+  app.get(
+    '/export',
+    {
+      schema: {
+        summary: 'Export a subgraph as a file',
+        description:
+          'The neighbourhoods of the given entities, selected as the neighbours route selects them (depth, relations, types, from, to), ' +
+          'streamed as a file for Gephi, yEd, Cytoscape, a spreadsheet or another Neo4j. ' +
+          'A selection over EXPORT_MAX_NODES nodes or EXPORT_MAX_EDGES edges is refused with 400 and how to narrow it.',
+        tags: ['graph'],
+        querystring: ExportQuery,
+        response: {
+          200: {
+            description: 'the file, with Content-Disposition naming it',
+            content: Object.fromEntries(EXPORT_FORMATS.map((f) => [FORMATS[f].contentType.split(';')[0], { schema: { type: 'string', format: 'binary' } }])),
+          },
+          ...errorResponses(400, 404, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format, ids, depth, relations, types, from, to } = request.query;
+      const graph = await selectSubgraph(app.graph, { ids, depth, relations, types, from, to }, { maxNodes: config.EXPORT_MAX_NODES, maxEdges: config.EXPORT_MAX_EDGES });
+      const writer = FORMATS[format];
+      const name = exportFileName(format, [...ids.slice(0, 3), `depth-${depth}`]);
+      return reply
+        .header('content-type', writer.contentType)
+        .header('content-disposition', contentDisposition(name))
+        .header('x-export-nodes', String(graph.nodes.length))
+        .header('x-export-edges', String(graph.edges.length))
+        .send(Readable.from(writer.write(graph, { title: `cooperation graph: ${ids.join(', ')} (depth ${depth})` })));
+    },
+  );
+};
+export default routes;
