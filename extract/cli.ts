@@ -7,6 +7,7 @@ type Command = () => Promise<{ main(argv: string[]): Promise<number> }>;
 const commands: Record<string, Command> = {
   check: () => import('./check.ts'),
   compile: () => import('./compile.ts'),
+  load: () => import('./load.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

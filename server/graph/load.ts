@@ -284,8 +284,15 @@ async function runAutoCommit(driver: Driver, database: string, statement: w.Stat
 }
 
 /** Deletes every node and relationship of one generation, in batches. */
-export async function deleteGeneration(driver: Driver, database: string, generation: string, batchSize = 10_000): Promise<void> {
-  for (const type of RELATION_TYPES) await runAutoCommit(driver, database, w.deleteRelationships(type, generation, batchSize));
+export async function deleteGeneration(
+  driver: Driver,
+  database: string,
+  generation: string,
+  batchSize = 10_000,
+  /** The relationship types it holds, when known; every allowed type otherwise. */
+  types: readonly RelationType[] = RELATION_TYPES,
+): Promise<void> {
+  for (const type of types) await runAutoCommit(driver, database, w.deleteRelationships(type, generation, batchSize));
   await runAutoCommit(driver, database, w.deleteEntities(generation, Math.max(1, Math.floor(batchSize / 10))));
   await runAutoCommit(driver, database, w.deleteArticles(generation, batchSize));
 }
@@ -559,6 +566,7 @@ export async function loadGraph(
   let diff: GraphDiff;
   let loadedAt: string;
   let previous: string | null;
+  let before: GraphCounts;
   try {
     await writePhase(writer, 'articles', source.articles(), () => 'Article', articleRow, (_k, rows) => w.createArticles(generation, rows), nodeBatch, progress);
     phase = 'nodes';
@@ -584,7 +592,8 @@ export async function loadGraph(
 
     phase = 'diff';
     options.onProgress?.({ phase, done, total: totalRows });
-    diff = await compareGenerations(driver, database, generation, claim.active, await previousCounts(driver, database, dataset), counts, options);
+    before = await previousCounts(driver, database, dataset);
+    diff = await compareGenerations(driver, database, generation, claim.active, before, counts, options);
 
     phase = 'flip';
     loadedAt = new Date().toISOString();
@@ -604,9 +613,10 @@ export async function loadGraph(
   // After the flip, readers see the new generation; the old one is no longer reachable.
   options.onProgress?.({ phase: 'cleanup', done, total: totalRows });
   const pendingCleanup = [...leftovers];
+  const previousTypes = RELATION_TYPES.filter((t) => (before.relationships[t] ?? 0) > 0);
   for (const old of previous === null ? [] : [previous]) {
     try {
-      await deleteGeneration(driver, database, old, deleteBatch);
+      await deleteGeneration(driver, database, old, deleteBatch, previousTypes);
       await runWrite(driver, database, w.forgetGeneration(dataset, old));
     } catch (error) {
       pendingCleanup.push(old);

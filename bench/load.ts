@@ -1,0 +1,170 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import { launchNeo4j } from '../db/launcher.ts';
+import { createDriver } from '../db/neo4j.ts';
+import { applySchema } from '../server/graph/schema.ts';
+import { articleRow, clearDataset, deleteGeneration, loadGraph, nodeRow, relationshipRow, type GraphSource, type LoadResult } from '../server/graph/load.ts';
+import { progressBar } from '../server/graph/progress.ts';
+import * as w from '../server/graph/writes.ts';
+import { syntheticSource, SIZES, type SizeName } from './synthetic.ts';
+
+/**
+ * `npm run bench:load`: loads the synthetic graphs into a Neo4j of its own and compares the loader
+ * with the most direct write path (batched UNWIND ... CREATE, no checks, no generations). Writes
+ * bench/results/load.json and prints a Markdown table for docs/benchmarks.md.
+ */
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const RESULTS = join(HERE, 'results', 'load.json');
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: '1m' },
+    heap: { type: 'string', default: '2g' },
+    pagecache: { type: 'string', default: '1g' },
+    port: { type: 'string', default: '27787' },
+    /** Use a running Neo4j instead of starting one (its data is left as it was). */
+    uri: { type: 'string' },
+  },
+});
+
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sampleRss, 50);
+
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The most direct path: the same rows, batched UNWIND ... CREATE one after the other, nothing else. */
+async function rawLoad(driver: Driver, database: string, graph: string, source: GraphSource, nodeBatch: number, relBatch: number): Promise<number> {
+  const run = (s: w.Statement) => driver.executeQuery(s.cypher, s.params, { database });
+  const flushAll = async <K extends string>(items: Iterable<{ key: K; row: w.Row }>, size: number, make: (key: K, rows: w.Row[]) => w.Statement) => {
+    const buffers = new Map<K, w.Row[]>();
+    for (const { key, row } of items) {
+      let buffer = buffers.get(key);
+      if (!buffer) buffers.set(key, (buffer = []));
+      buffer.push(row);
+      if (buffer.length >= size) {
+        buffers.set(key, []);
+        await run(make(key, buffer));
+      }
+    }
+    for (const [key, buffer] of buffers) if (buffer.length) await run(make(key, buffer));
+  };
+  const started = performance.now();
+  await flushAll(map(source.articles(), (a) => ({ key: 'Article' as const, row: articleRow(a) })), nodeBatch, (_k, rows) => w.createArticles(graph, rows));
+  await flushAll(map(source.nodes(), (n) => ({ key: n.type, row: nodeRow(n) })), nodeBatch, (label, rows) => w.createEntities(label, graph, rows));
+  await flushAll(map(source.relationships(), (r) => ({ key: r.type, row: relationshipRow(r) })), relBatch, (type, rows) => w.createRelationships(type, graph, rows));
+  return performance.now() - started;
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+interface Run {
+  size: string;
+  path: 'loader' | 'loader (reload)' | 'raw UNWIND';
+  relationships: number;
+  nodes: number;
+  seconds: number;
+  relationshipsPerSecond: number;
+}
+
+async function loaderRun(driver: Driver, database: string, dataset: string, size: SizeName, label: Run['path']): Promise<{ run: Run; result: LoadResult }> {
+  const source = syntheticSource(SIZES[size]);
+  const bar = progressBar();
+  const started = performance.now();
+  const result = await loadGraph(driver, database, dataset, source, { onProgress: (p) => bar?.update(p) });
+  const seconds = (performance.now() - started) / 1000;
+  bar?.done();
+  const relationships = Object.values(result.counts.relationships).reduce((a, b) => a + b, 0);
+  const nodes = Object.values(result.counts.nodes).reduce((a, b) => a + b, 0) + result.counts.articles;
+  return { run: { size, path: label, relationships, nodes, seconds: round(seconds), relationshipsPerSecond: Math.round(relationships / seconds) }, result };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function main(): Promise<void> {
+  const size = args.size as SizeName;
+  if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  let dataDir: string | undefined;
+  let stop = async () => {};
+  let uri = args.uri;
+  if (!uri) {
+    dataDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-bench-'));
+    console.log(`starting Neo4j (heap ${args.heap}, page cache ${args.pagecache}) in a temporary folder...`);
+    const neo4j = await launchNeo4j({ dataDir, port: Number(args.port), heap: args.heap, pageCache: args.pagecache, log: console.log });
+    uri = neo4j.uri;
+    stop = () => neo4j.stop();
+  }
+  const driver = createDriver(uri, 'neo4j', process.env.NEO4J_PASSWORD ?? '');
+  const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+  const runs: Run[] = [];
+  try {
+    await applySchema(driver, database);
+    console.log('warming up with 10k...');
+    await loadGraph(driver, database, 'bench-warmup', syntheticSource(SIZES['10k']));
+    await clearDataset(driver, database, 'bench-warmup');
+
+    for (const small of ['10k', '100k'] as const) {
+      if (SIZES[small] >= SIZES[size]) continue;
+      const { run } = await loaderRun(driver, database, `bench-${small}`, small, 'loader');
+      runs.push(run);
+      const reload = await loaderRun(driver, database, `bench-${small}`, small, 'loader (reload)');
+      runs.push(reload.run);
+      await clearDataset(driver, database, `bench-${small}`);
+      console.log(JSON.stringify(run), JSON.stringify(reload.run));
+    }
+
+    console.log(`loader, ${size}...`);
+    const { run: loader, result } = await loaderRun(driver, database, `bench-${size}`, size, 'loader');
+    runs.push(loader);
+    console.log(JSON.stringify(loader));
+    await clearDataset(driver, database, `bench-${size}`);
+
+    console.log(`raw UNWIND ... CREATE, ${size}...`);
+    const rawGraph = `bench-raw@${Date.now()}`;
+    const rawMs = await rawLoad(driver, database, rawGraph, syntheticSource(SIZES[size]), 5_000, 10_000);
+    const raw: Run = { ...loader, path: 'raw UNWIND', seconds: round(rawMs / 1000), relationshipsPerSecond: Math.round((loader.relationships * 1000) / rawMs) };
+    runs.push(raw);
+    console.log(JSON.stringify(raw));
+    await deleteGeneration(driver, database, rawGraph);
+
+    sampleRss();
+    const report = {
+      date: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache },
+      size,
+      batchSizes: { nodes: 5_000, relationships: 10_000 },
+      runs,
+      loaderVsRaw: round(loader.seconds / raw.seconds),
+      nodePeakRssMiB: mib(Math.max(peakRss, process.resourceUsage().maxRSS * 1024)),
+      counts: result.counts,
+      targets: { relationshipsPerSecond: 50_000, loaderVsRawAtMost: 1.5, nodePeakRssMiBBelow: 1024 },
+    };
+    mkdirSync(dirname(RESULTS), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nwrote ${RESULTS}\n`);
+    console.log('| size | path | relationships | nodes + articles | seconds | relationships/s |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const r of runs) console.log(`| ${r.size} | ${r.path} | ${r.relationships.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${r.seconds} | ${r.relationshipsPerSecond.toLocaleString('en')} |`);
+    console.log(`\nloader / raw: ${report.loaderVsRaw}x; Node peak RSS: ${report.nodePeakRssMiB} MiB`);
+  } finally {
+    clearInterval(sampler);
+    await driver.close();
+    await stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
+
