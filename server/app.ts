@@ -56,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(docs);
   await app.register(graph, { config, driver });
   await app.register(apiRoutes, { prefix: API_PREFIX });
+  await app.register(import('./routes/export/index.ts'), { prefix: API_PREFIX, config });
 
   const webRoot = options.webRoot ? resolve(options.webRoot) : undefined;
   const serveWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));

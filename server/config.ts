@@ -35,6 +35,10 @@ export const ConfigSchema = z.object({
   LOAD_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */
   CORS_ORIGINS: z.string().default(''),
+  /** The most nodes one export may hold; a larger selection is refused with a way to narrow it. */
+  EXPORT_MAX_NODES: positiveInt.default(20_000),
+  /** The most edges one export may hold. */
+  EXPORT_MAX_EDGES: positiveInt.default(100_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

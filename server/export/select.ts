@@ -1,0 +1,60 @@
+import type { EntityType } from '../../extract/schema/entity-types.ts';
+import type { RelationType } from '../../extract/schema/relation-types.ts';
+import { ApiError } from '../errors.ts';
+import { neighborsOf } from '../graph/queries/neighbors.ts';
+import type { ApiGraph } from '../plugins/graph.ts';
+import type { ExportEdge, ExportGraph, ExportNode } from './model.ts';
+
+export interface Selection {
+  /** Entities by id or by a name in any spelling or language. */
+  ids: string[];
+  depth: number;
+  relations?: RelationType[] | undefined;
+  types?: EntityType[] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface ExportLimits {
+  maxNodes: number;
+  maxEdges: number;
+}
+
+export class ExportTooLarge extends ApiError {
+  constructor(what: 'nodes' | 'edges', limit: number, found: string, selection: Selection) {
+    const narrower = [
+      selection.ids.length > 1 ? 'fewer ids' : null,
+      selection.depth > 1 ? `depth=${selection.depth - 1}` : null,
+      selection.relations?.length ? null : 'relations=<types>',
+      selection.types?.length ? null : 'types=<entity types>',
+      selection.from || selection.to ? null : 'from=/to= dates',
+    ].filter((s): s is string => s !== null);
+    super(
+      'INVALID_PARAMETER',
+      `the selection has ${found} ${what}, more than the export limit of ${limit} (EXPORT_MAX_${what.toUpperCase()}); narrow it with ${narrower.join(', ') || 'fewer ids'}`,
+      { parameter: 'ids', limit, [what]: found, narrowWith: narrower },
+    );
+  }
+}
+
+/**
+ * The subgraph an export holds: for each id, its neighbourhood exactly as the neighbours route gives
+ * it (the same query, depth and filters), merged by id. Nothing beyond the limits is ever read whole:
+ * each neighbourhood asks for at most `maxNodes` neighbours and says when there were more.
+ */
+export async function selectSubgraph(graph: ApiGraph, selection: Selection, limits: ExportLimits): Promise<ExportGraph> {
+  const filters = { relations: selection.relations, types: selection.types, from: selection.from, to: selection.to };
+  const nodes = new Map<string, ExportNode>();
+  const edges = new Map<string, ExportEdge>();
+  for (const ref of selection.ids) {
+    const root = await graph.resolve('ids', ref);
+    const found = await graph.run(neighborsOf(graph.dataset, root.id, selection.depth, filters, Math.max(1, limits.maxNodes - 1)));
+    if (!found) throw new ApiError('NOT_FOUND', `ids: no entity with the id ${JSON.stringify(root.id)}`, { parameter: 'ids', id: root.id });
+    if (found.truncated) throw new ExportTooLarge('nodes', limits.maxNodes, `more than ${limits.maxNodes}`, selection);
+    for (const node of found.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    for (const edge of found.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge);
+    if (nodes.size > limits.maxNodes) throw new ExportTooLarge('nodes', limits.maxNodes, `at least ${nodes.size}`, selection);
+    if (edges.size > limits.maxEdges) throw new ExportTooLarge('edges', limits.maxEdges, `at least ${edges.size}`, selection);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
