@@ -1,0 +1,261 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import { launchNeo4j } from '../db/launcher.ts';
+import { createDriver } from '../db/neo4j.ts';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { activeGeneration, loadGraph } from '../server/graph/load.ts';
+import { meetingsOf } from '../server/graph/queries/meetings.ts';
+import { neighborsOf } from '../server/graph/queries/neighbors.ts';
+import { shortestPaths } from '../server/graph/queries/paths.ts';
+import { resolveEntity, searchEntities } from '../server/graph/queries/search.ts';
+import type { GraphQuery } from '../server/graph/runner.ts';
+import { applySchema } from '../server/graph/schema.ts';
+import { LIMITS } from '../server/schemas/query.ts';
+import { SIZES, syntheticSource } from './synthetic.ts';
+
+/**
+ * `npm run bench:api`: the read API on the 100k-relationship synthetic graph, against the same
+ * queries run straight through neo4j-driver at the same concurrency. The API runs in a process of
+ * its own; autocannon and the direct driver loop share this one. Writes bench/results/api.json.
+ */
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number; average: number };
+  requests: { average: number; total: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    uri: { type: 'string' },
+    port: { type: 'string', default: '27687' },
+    heap: { type: 'string', default: '1g' },
+    pagecache: { type: 'string', default: '512m' },
+    duration: { type: 'string', default: '8' },
+    dataset: { type: 'string', default: 'bench-api-100k' },
+  },
+});
+
+const DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
+const PASSWORD = process.env.NEO4J_PASSWORD ?? '';
+
+/** `tsx bench/api.ts serve <uri> <dataset>`: the API alone, on a free port, for the parent to load. */
+async function serve(uri: string, dataset: string): Promise<void> {
+  const config = loadConfig({ ...process.env, NEO4J_URI: uri, GRAPH_DATASET: dataset, LOG_LEVEL: 'warn', PORT: '0' });
+  const app = await buildApp({ config, driver: createDriver(uri, config.NEO4J_USER, PASSWORD) });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  console.log(`LISTENING ${address}`);
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+interface Scenario {
+  name: string;
+  /** API paths, cycled through by each connection. */
+  paths: string[];
+  /** The same work as the route does, straight through the driver: one call per path. */
+  direct: ((run: <T>(q: GraphQuery<T>) => Promise<T>) => Promise<unknown>)[];
+}
+
+function scenarios(dataset: string): Scenario[] {
+  const people: { id: string; name: string }[] = [];
+  const hubs: string[] = [];
+  for (const node of syntheticSource(SIZES['100k']).nodes()) {
+    if (node.type !== 'Person') continue;
+    const index = Number(node.id.replace(/\D+/g, ''));
+    if (index < 5) hubs.push(node.id);
+    if (index >= 20 && index % 37 === 0 && people.length < 40 && !node.unnamed) people.push({ id: node.id, name: node.name });
+  }
+  const ascii = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const q = encodeURIComponent;
+  const resolved = (run: <T>(x: GraphQuery<T>) => Promise<T>, id: string) => run(resolveEntity(dataset, id, ['Person']));
+  const pairs = people.map((p, i) => [p.id, people[(i + 7) % people.length]!.id] as const);
+  return [
+    {
+      name: 'search',
+      paths: people.map((p) => `/api/v1/search?q=${q(ascii(p.name))}`),
+      direct: people.map((p) => (run) => run(searchEntities(dataset, ascii(p.name), [], LIMITS.search.default))),
+    },
+    {
+      name: 'neighbors depth 2',
+      paths: people.map((p) => `/api/v1/entities/${p.id}/neighbors?depth=2`),
+      direct: people.map((p) => (run) => run(neighborsOf(dataset, p.id, 2, {}, LIMITS.neighbors.default))),
+    },
+    {
+      name: 'meetings',
+      paths: people.map((p) => `/api/v1/meetings?person=${p.id}`),
+      direct: people.map((p) => async (run) => {
+        const who = await resolved(run, p.id);
+        return run(meetingsOf(dataset, who.byId!.id, {}));
+      }),
+    },
+    {
+      name: 'paths',
+      paths: pairs.map(([a, b]) => `/api/v1/paths?from=${a}&to=${b}`),
+      direct: pairs.map(([a, b]) => async (run) => {
+        await Promise.all([run(resolveEntity(dataset, a, [])), run(resolveEntity(dataset, b, []))]);
+        return run(shortestPaths(dataset, a, b, LIMITS.maxHops.default, undefined));
+      }),
+    },
+    {
+      name: 'export ~500 nodes (neighbors depth 2, limit 500)',
+      paths: hubs.map((id) => `/api/v1/entities/${id}/neighbors?depth=2&limit=500`),
+      direct: hubs.map((id) => (run) => run(neighborsOf(dataset, id, 2, {}, 500))),
+    },
+  ];
+}
+
+interface Measure {
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  failures: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** C concurrent closed loops for `seconds`, like autocannon's connections. */
+async function directLoad(driver: Driver, scenario: Scenario, connections: number, seconds: number): Promise<Measure> {
+  const run = async <T>(query: GraphQuery<T>): Promise<T> => {
+    const session = driver.session({ database: DATABASE, defaultAccessMode: 'READ' });
+    try {
+      return query.transform((await session.run(query.cypher, query.params, { timeout: 5000 })).records);
+    } finally {
+      await session.close();
+    }
+  };
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      for (let i = c; performance.now() < end; i++) {
+        const started = performance.now();
+        try {
+          const answer = await scenario.direct[i % scenario.direct.length]!(run);
+          JSON.stringify(answer);
+        } catch {
+          failures++;
+        }
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / seconds, requests: latencies.length, failures };
+}
+
+async function apiLoad(url: string, scenario: Scenario, connections: number, seconds: number): Promise<Measure> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: scenario.paths.map((path) => ({ method: 'GET', path })),
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors,
+  };
+}
+
+async function startApi(uri: string, dataset: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api.ts', 'serve', uri, dataset], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`the API process exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+async function main(): Promise<void> {
+  if (positionals[0] === 'serve') return serve(positionals[1]!, positionals[2]!);
+  const seconds = Number(args.duration);
+  const dataset = args.dataset!;
+  let uri = args.uri;
+  let stop = async () => {};
+  let dataDir: string | undefined;
+  if (!uri) {
+    dataDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-bench-api-'));
+    console.log(`starting Neo4j (heap ${args.heap}, page cache ${args.pagecache})...`);
+    const neo4j = await launchNeo4j({ dataDir, port: Number(args.port), heap: args.heap!, pageCache: args.pagecache!, log: () => {} });
+    uri = neo4j.uri;
+    stop = () => neo4j.stop();
+  }
+  const driver = createDriver(uri, 'neo4j', PASSWORD);
+  let api: { url: string; child: ChildProcess } | undefined;
+  try {
+    await applySchema(driver, DATABASE);
+    if (!(await activeGeneration(driver, DATABASE, dataset))) {
+      console.log('loading the 100k-relationship synthetic graph...');
+      await loadGraph(driver, DATABASE, dataset, syntheticSource(SIZES['100k']), { diff: false });
+    }
+    api = await startApi(uri, dataset);
+    const results = [];
+    for (const scenario of scenarios(dataset)) {
+      // Warm both paths: query plans, the page cache, the JIT.
+      await apiLoad(api.url, scenario, 10, 2);
+      await directLoad(driver, scenario, 10, 2);
+      const api10 = await apiLoad(api.url, scenario, 10, seconds);
+      const direct10 = await directLoad(driver, scenario, 10, seconds);
+      const api50 = await apiLoad(api.url, scenario, 50, seconds);
+      const direct50 = await directLoad(driver, scenario, 50, seconds);
+      const row = {
+        scenario: scenario.name,
+        api: { c10: { p50: api10.p50, p99: api10.p99, failures: api10.failures }, c50: { rps: api50.rps, failures: api50.failures } },
+        driver: { c10: { p50: direct10.p50, p99: direct10.p99, failures: direct10.failures }, c50: { rps: direct50.rps, failures: direct50.failures } },
+        overhead: {
+          p50: api10.p50 / direct10.p50,
+          p99: api10.p99 / direct10.p99,
+          throughput: direct50.rps / api50.rps,
+        },
+      };
+      console.log(JSON.stringify(row));
+      results.push(row);
+    }
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(
+      'bench/results/api.json',
+      `${JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          graph: { dataset: 'synthetic', relationships: SIZES['100k'] },
+          durationSeconds: seconds,
+          machine: { cpus: cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache },
+          targets: { p99AtTenConnectionsMs: 25, overhead: 1.3 },
+          results,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log('wrote bench/results/api.json');
+  } finally {
+    api?.child.kill('SIGTERM');
+    await driver.close();
+    await stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
