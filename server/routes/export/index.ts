@@ -42,7 +42,9 @@ const routes: FastifyPluginAsyncZod<ExportRouteOptions> = async (app, { config }
         response: {
           200: {
             description: 'the file, with Content-Disposition naming it',
-            content: Object.fromEntries(EXPORT_FORMATS.map((f) => [FORMATS[f].contentType.split(';')[0], { schema: { type: 'string', format: 'binary' } }])),
+            content: Object.fromEntries(
+              EXPORT_FORMATS.map((f) => [FORMATS[f].contentType.split(';')[0], { schema: z.string().meta({ format: 'binary', description: FORMATS[f].description }) }]),
+            ),
           },
           ...errorResponses(400, 404, 503),
         },

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { EXPORT_FORMATS } from '../../server/export/index.ts';
+import type { NeighborsResponse } from '../../server/schemas/api.ts';
+import { buildTestApp } from '../server/helpers.ts';
+import { testDatabase, testDriver } from '../helpers/neo4j.ts';
+import { readCsvFiles, readCyjs, readGexf, readGraphml, splitCypher, unzip } from './readers.ts';
+
+let app: FastifyInstance;
+let small: FastifyInstance;
+let dataset: string;
+
+beforeAll(async () => {
+  ({ app, dataset } = await buildTestApp());
+  const config = loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent', EXPORT_MAX_NODES: '3', EXPORT_MAX_EDGES: '2' });
+  small = await buildApp({ config, driver: testDriver(), logger: false });
+  await small.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await small?.close();
+});
+
+const get = (target: FastifyInstance, url: string) => target.inject({ method: 'GET', url });
+const SELECTION = 'ids=vu-dai-thang&depth=2';
+
+describe('GET /api/v1/export', () => {
+  it('exports the same subgraph as the neighbours route, in every format, with the evidence', async () => {
+    const neighbours = (await get(app, '/api/v1/entities/vu-dai-thang/neighbors?depth=2&limit=1000')).json<NeighborsResponse>();
+    expect(neighbours.truncated).toBe(false);
+    const nodeIds = neighbours.nodes.map((n) => n.id).sort();
+    const edgeIds = neighbours.edges.map((e) => e.id).sort();
+    expect(edgeIds.length).toBeGreaterThan(0);
+
+    const json = await get(app, `/api/v1/export?${SELECTION}&format=json`);
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(json.headers['content-disposition']).toBe('attachment; filename="cooperation-graph-vu-dai-thang-depth-2.json"');
+    const doc = json.json<NeighborsResponse>();
+    expect(doc.nodes.map((n) => n.id).sort()).toEqual(nodeIds);
+    expect(doc.edges.map((e) => e.id).sort()).toEqual(edgeIds);
+    // The same elements, attribute for attribute and quote for quote.
+    const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(doc.nodes)).toEqual(byId(neighbours.nodes));
+    expect(byId(doc.edges)).toEqual(byId(neighbours.edges));
+
+    const read = {
+      cyjs: (b: Buffer) => readCyjs(b.toString('utf8')),
+      graphml: (b: Buffer) => readGraphml(b.toString('utf8')),
+      gexf: (b: Buffer) => readGexf(b.toString('utf8')),
+      csv: async (b: Buffer) => readCsvFiles(await unzip(b)),
+    };
+    for (const format of ['cyjs', 'graphml', 'gexf', 'csv'] as const) {
+      const response = await get(app, `/api/v1/export?${SELECTION}&format=${format}`);
+      expect(response.statusCode, format).toBe(200);
+      const back = await read[format](response.rawPayload);
+      expect(back.nodes.map((n) => n.id).sort(), format).toEqual(nodeIds);
+      expect(back.edges.map((e) => e.id).sort(), format).toEqual(edgeIds);
+      // Names with diacritics come back as they were.
+      const names = new Map(back.nodes.map((n) => [n.id, n.name]));
+      for (const n of neighbours.nodes) expect(names.get(n.id), `${format} ${n.id}`).toBe(n.name);
+      const evidence = new Map(back.edges.map((e) => [e.id, e.evidence]));
+      for (const e of neighbours.edges) expect(evidence.get(e.id), `${format} ${e.id}`).toEqual(e.evidence);
+    }
+
+    const cypher = await get(app, `/api/v1/export?${SELECTION}&format=cypher`);
+    expect(cypher.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(splitCypher(cypher.body).length).toBeGreaterThan(2);
+    const zip = await get(app, `/api/v1/export?${SELECTION}&format=csv`);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.headers['content-disposition']).toMatch(/filename="cooperation-graph-vu-dai-thang-depth-2\.csv\.zip"$/);
+  });
+
+  it('takes several ids (or names) and filters as the neighbours route does', async () => {
+    const response = await get(app, '/api/v1/export?ids=vu-dai-thang,Trương Quốc Trí&depth=1&relations=MET,CO_CHAIRED&format=json');
+    expect(response.statusCode).toBe(200);
+    const doc = response.json<NeighborsResponse>();
+    const ids = doc.nodes.map((n) => n.id);
+    expect(ids).toContain('vu-dai-thang');
+    expect(ids).toContain('zhang-guozhi');
+    expect(doc.edges.every((e) => e.type === 'MET' || e.type === 'CO_CHAIRED')).toBe(true);
+  });
+
+  it('refuses a selection over the cap, saying the limit and how to narrow it', async () => {
+    const response = await get(small, `/api/v1/export?${SELECTION}&format=graphml`);
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ error: string; message: string; details: { limit: number; narrowWith: string[] } }>();
+    expect(body.error).toBe('INVALID_PARAMETER');
+    expect(body.message).toMatch(/export limit of 3 \(EXPORT_MAX_NODES\)/);
+    expect(body.message).toMatch(/depth=1/);
+    expect(body.details.limit).toBe(3);
+  });
+
+  it('answers 404 for an unknown id and 400 for an unknown format or no ids', async () => {
+    expect((await get(app, '/api/v1/export?ids=no-such-entity-at-all')).statusCode).toBe(404);
+    expect((await get(app, '/api/v1/export?ids=vu-dai-thang&format=pdf')).statusCode).toBe(400);
+    expect((await get(app, '/api/v1/export?ids=,')).statusCode).toBe(400);
+    expect((await get(app, '/api/v1/export?ids=vu-dai-thang&depth=9')).statusCode).toBe(400);
+  });
+
+  it('is listed in the OpenAPI document with its formats', async () => {
+    const spec = (await get(app, '/api/v1/openapi.json')).json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>();
+    const route = spec.paths['/api/v1/export']?.get;
+    expect(route?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['ids', 'format', 'depth']));
+    expect(EXPORT_FORMATS).toHaveLength(6);
+  });
+});
