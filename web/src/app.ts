@@ -147,11 +147,12 @@ export class Explorer {
         const fromHistory = this.fromHistory;
         this.fromHistory = false;
         try {
-          await this.apply(next, this.applied, fromHistory);
+          // An apply cut short by a newer state leaves `applied` as it was, so nothing is skipped.
+          if (await this.apply(next, this.applied, fromHistory)) this.applied = next;
         } catch (error) {
           this.toast(error);
+          this.applied = next;
         }
-        this.applied = next;
       }
       this.running = null;
     })();
@@ -167,7 +168,8 @@ export class Explorer {
     else history.pushState(null, '', url);
   }
 
-  private async apply(next: AppState, prev: AppState | null, fromHistory: boolean): Promise<void> {
+  /** Brings the page to `next`; false when a newer state arrived midway and the work was left to it. */
+  private async apply(next: AppState, prev: AppState | null, fromHistory: boolean): Promise<boolean> {
     this.syncUrl(next, prev, fromHistory);
     if (next.mode === 'dossier') void this.dossier.show(next.dossierA, next.dossierB);
     else this.dossier.hide();
@@ -195,7 +197,11 @@ export class Explorer {
       if (part) this.model.merge(part);
     }
     // A newer state came in while loading: let it draw.
-    if (this.dirty) return;
+    if (this.dirty) return false;
+
+    // Open or close the panel before drawing, so the layout fits the canvas that is left.
+    if (next.selection) this.panel.reserve();
+    else this.panel.hide();
 
     const anchor = prev ? (next.expanded.find((id) => !prev.expanded.includes(id)) ?? null) : null;
     this.visible = visibleGraph(this.model.nodes.values(), this.model.connectedEdges(), next.filters, next.hidden, next.focus ? [next.focus] : []);
@@ -203,7 +209,7 @@ export class Explorer {
     if (relayout) this.view.cy.elements().remove();
     await this.view.render(this.visible, { anchor, relayout: false, animate: !!prev });
     this.view.decorate({ focus: next.focus, expanded: next.expanded, pinned: next.pinned, selection: next.selection });
-    if (this.dirty) return;
+    if (this.dirty) return false;
 
     this.renderEmpty(next);
     this.filters.render(next.filters, [...this.model.nodes.values()], this.model.connectedEdges());
@@ -213,13 +219,13 @@ export class Explorer {
 
     const selChanged = !prev || JSON.stringify(prev.selection) !== JSON.stringify(next.selection);
     const marksChanged = !prev || prev.expanded.join() !== next.expanded.join() || prev.pinned.join() !== next.pinned.join() || focusChanged;
-    if (!next.selection) this.panel.hide();
-    else if (selChanged || marksChanged) {
+    if (next.selection && (selChanged || marksChanged)) {
       if (next.selection.kind === 'node') void this.panel.showNode(next.selection.id);
       else this.panel.showEdge(next.selection.id);
       if (selChanged && prev && next.selection.kind === 'node' && !focusChanged) this.view.centreOn(next.selection.id);
     }
     if (focusChanged && next.focus && this.model.nodes.get(next.focus)) this.search.value = nodeName(this.model.nodes.get(next.focus) as ApiNode);
+    return true;
   }
 
   private fetchKey(key: string): Promise<GraphElements> {
@@ -351,7 +357,9 @@ export class Explorer {
     try {
       const { sources } = await this.api.sources();
       this.articles = new Map(sources.map((s) => [s.id, s]));
-      const sel = this.store.state.selection;
+      // Redraw an open panel with the article titles, once the view has what it shows.
+      await this.idle;
+      const sel = this.applied?.selection;
       if (sel?.kind === 'edge') this.panel.showEdge(sel.id);
       else if (sel?.kind === 'node') void this.panel.showNode(sel.id);
     } catch (error) {

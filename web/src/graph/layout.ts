@@ -22,7 +22,7 @@ export function fullLayout(elementCount: number, options: { animate?: boolean; f
     animate: !large && (options.animate ?? false),
     animationDuration: 450,
     fit: true,
-    padding: 40,
+    padding: 60,
     nodeDimensionsIncludeLabels: false,
     uniformNodeDimensions: large,
     packComponents: false,
@@ -44,12 +44,12 @@ export function fullLayout(elementCount: number, options: { animate?: boolean; f
  * Settings for laying out only what an expansion added: existing nodes keep their places (they are
  * fixed), the new ones settle around them starting from the ring they were put on.
  */
-export function incrementalLayout(fixed: FixedNode[]): LayoutOptions {
+export function incrementalLayout(fixed: FixedNode[], animate = true): LayoutOptions {
   return {
     name: 'fcose',
     quality: 'proof',
     randomize: false,
-    animate: true,
+    animate,
     animationDuration: 400,
     fit: false,
     packComponents: false,

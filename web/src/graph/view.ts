@@ -39,12 +39,14 @@ export interface Decorations {
 
 type Point = { x: number; y: number };
 
+/** The closest a fit zooms in. */
+const MAX_FIT_ZOOM = 1.15;
+
 /** Renderer settings that keep pan and zoom fluid with thousands of elements on screen. */
 export function rendererOptions(): cytoscape.CytoscapeOptions {
   return {
     minZoom: 0.05,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
     boxSelectionEnabled: false,
     selectionType: 'single',
     // While panning or zooming, draw a cached bitmap of the graph instead of every element.
@@ -63,9 +65,12 @@ export class GraphView {
   private readonly remembered = new Map<string, Point>();
   private large = false;
   private running: cytoscape.Layouts | null = null;
+  /** Without a canvas there is nothing to animate. */
+  private readonly canAnimate: boolean;
 
   constructor(container: HTMLElement | undefined, private readonly events: ViewEvents, options: { headless?: boolean } = {}) {
     register();
+    this.canAnimate = !(options.headless ?? container === undefined);
     this.cy = cytoscape({
       container,
       headless: options.headless ?? container === undefined,
@@ -73,6 +78,8 @@ export class GraphView {
       ...rendererOptions(),
     });
     this.bind();
+    // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
+    if (container && typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
   private bind(): void {
@@ -158,9 +165,14 @@ export class GraphView {
     const fixed = this.pinnedFixed();
     const count = this.cy.elements().length;
     if (this.cy.nodes().length === 0) return Promise.resolve();
-    const layout = this.cy.elements().layout(fullLayout(count, { animate, fixed }));
+    const layout = this.cy.elements().layout(fullLayout(count, { animate: animate && this.canAnimate, fixed }));
     return this.run(layout).then(() => {
       for (const n of this.cy.nodes()) this.remembered.set(n.id(), { ...n.position() });
+      // A handful of nodes fitted to the screen would be drawn huge: keep them at a readable size.
+      if (this.cy.zoom() > MAX_FIT_ZOOM) {
+        this.cy.zoom(MAX_FIT_ZOOM);
+        this.cy.center();
+      }
     });
   }
 
@@ -215,7 +227,7 @@ export class GraphView {
     const nodes = subset.union(anchors);
     const edges = nodes.connectedEdges().filter((e) => nodes.contains(e.source()) && nodes.contains(e.target()));
     const fixed: FixedNode[] = anchors.nodes().map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    if (fixed.length > 0 && subset.length > 1) await this.run(nodes.union(edges).layout(incrementalLayout(fixed)));
+    if (fixed.length > 0 && subset.length > 1) await this.run(nodes.union(edges).layout(incrementalLayout(fixed, this.canAnimate)));
     for (const id of fresh) this.remembered.set(id, { ...cy.getElementById(id).position() });
   }
 

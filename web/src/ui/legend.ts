@@ -57,8 +57,8 @@ export function legend(): HTMLElement {
       const look = TYPE_LOOK[type];
       return h('li', {}, shapeGlyph(look.shape, look.color, look.ink), h('span', {}, type));
     }),
-    h('li', { class: 'legend-edge' }, h('span', { class: 'edge-sample solid', 'aria-hidden': 'true' }), h('span', {}, 'relation (label on edge)')),
+    h('li', { class: 'legend-edge' }, h('span', { class: 'edge-sample solid', 'aria-hidden': 'true' }), h('span', {}, 'relation')),
     h('li', { class: 'legend-edge' }, h('span', { class: 'edge-sample dashed', 'aria-hidden': 'true' }), h('span', {}, 'holds position')),
-    h('li', { class: 'legend-edge' }, h('span', { class: 'edge-sample dotted', 'aria-hidden': 'true' }), h('span', {}, 'part of / located in')),
+    h('li', { class: 'legend-edge' }, h('span', { class: 'edge-sample dotted', 'aria-hidden': 'true' }), h('span', {}, 'part of, located in')),
   );
 }

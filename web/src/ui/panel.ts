@@ -85,6 +85,11 @@ export class DetailPanel {
     document.body.classList.remove('panel-open');
   }
 
+  /** Opens the panel's space (its content follows). */
+  reserve(): void {
+    this.show();
+  }
+
   private show(): void {
     this.root.hidden = false;
     document.body.classList.add('panel-open');
@@ -292,13 +297,8 @@ export function meetingList(
           'div',
           { class: 'meeting-body' },
           h('div', {}, person(m.counterpart)),
-          h(
-            'div',
-            { class: 'meeting-how' },
-            m.how.replace(/-/g, ' '),
-            m.event ? [' · ', event(m.event)] : null,
-            m.event?.place ? ` · ${m.event.place.name}` : null,
-          ),
+          h('div', { class: 'meeting-how' }, m.how.replace(/-/g, ' '), m.event?.place ? ` · in ${m.event.place.name}` : null),
+          m.event ? h('div', { class: 'meeting-event' }, event(m.event)) : null,
         ),
       );
     }),

@@ -12,7 +12,14 @@ export function matchedAlias(result: SearchResult, query: string): Alias | null 
   const words = q.split(' ');
   const hits = (text: string) => words.every((w) => fold(text).includes(w));
   if (hits(result.name)) return null;
-  return result.aliases.find((a) => hits(a.name)) ?? result.aliases.find((a) => words.some((w) => fold(a.name).includes(w))) ?? null;
+  // The spelling typed (diacritics and all) first, then any spelling that folds to it.
+  const exact = query.trim().toLowerCase().split(/\s+/);
+  return (
+    result.aliases.find((a) => exact.every((w) => a.name.toLowerCase().includes(w))) ??
+    result.aliases.find((a) => hits(a.name)) ??
+    result.aliases.find((a) => words.some((w) => fold(a.name).includes(w))) ??
+    null
+  );
 }
 
 export interface SearchBoxOptions {
@@ -143,7 +150,13 @@ export class SearchBox {
           { class: 'suggestion-text' },
           h('span', { class: 'suggestion-name' }, r.name),
           alias
-            ? h('span', { class: 'suggestion-alias' }, 'matched ', h('b', {}, alias.name), ` · ${languageName(alias.lang)}`)
+            ? h(
+                'span',
+                { class: 'suggestion-alias' },
+                'matched ',
+                h('b', {}, alias.name),
+                ` · ${[...new Set(r.aliases.filter((a) => a.name === alias.name).map((a) => languageName(a.lang)))].join(', ')}`,
+              )
             : others.length
               ? h('span', { class: 'suggestion-alias' }, others.map((a) => a.name).join(' · '))
               : null,
