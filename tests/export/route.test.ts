@@ -1,7 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { runExportCli } from '../../server/export/cli.ts';
 import { EXPORT_FORMATS } from '../../server/export/index.ts';
 import type { NeighborsResponse } from '../../server/schemas/api.ts';
 import { buildTestApp } from '../server/helpers.ts';
@@ -102,8 +108,56 @@ describe('GET /api/v1/export', () => {
 
   it('is listed in the OpenAPI document with its formats', async () => {
     const spec = (await get(app, '/api/v1/openapi.json')).json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>();
+    const result = await new Validator().validate(spec as never);
+    expect(result.errors ?? []).toEqual([]);
     const route = spec.paths['/api/v1/export']?.get;
     expect(route?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['ids', 'format', 'depth']));
     expect(EXPORT_FORMATS).toHaveLength(6);
+  });
+});
+
+describe('npm run export', () => {
+  const sink = () => {
+    const chunks: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const env = () => ({ NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: testDatabase(), GRAPH_DATASET: dataset, LOG_LEVEL: 'silent' });
+
+  it('writes the same file as the route', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-cli-'));
+    try {
+      const out = join(dir, 'graph.graphml');
+      const err = sink();
+      const code = await runExportCli(['--ids', 'vu-dai-thang', '--depth', '2', '--format', 'graphml', '--out', out], { env: env(), stdout: sink().stream, stderr: err.stream });
+      expect(code, err.text()).toBe(0);
+      const fromCli = readGraphml(readFileSync(out, 'utf8'));
+      const fromRoute = readGraphml((await get(app, `/api/v1/export?${SELECTION}&format=graphml`)).body);
+      expect(fromCli.nodes).toEqual(fromRoute.nodes);
+      expect(fromCli.edges).toEqual(fromRoute.edges);
+      expect(err.text()).toMatch(/\d+ nodes and \d+ edges written as graphml/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes to standard output, and explains bad usage and a selection over the cap', async () => {
+    const out = sink();
+    expect(await runExportCli(['--ids', 'vu-dai-thang', '--format', 'cypher', '--out', '-'], { env: env(), stdout: out.stream, stderr: sink().stream })).toBe(0);
+    expect(out.text()).toContain('MERGE (n:Entity:Person {id: row.id})');
+
+    const usage = sink();
+    expect(await runExportCli(['--ids', 'x', '--format', 'pdf'], { env: env(), stdout: sink().stream, stderr: usage.stream })).toBe(2);
+    expect(usage.text()).toMatch(/--format: /);
+
+    const capped = sink();
+    const code = await runExportCli(['--ids', 'vu-dai-thang', '--depth', '2', '--out', '-'], { env: { ...env(), EXPORT_MAX_NODES: '3' }, stdout: sink().stream, stderr: capped.stream });
+    expect(code).toBe(1);
+    expect(capped.text()).toMatch(/export limit of 3 \(EXPORT_MAX_NODES\); narrow it with/);
   });
 });

@@ -2,26 +2,10 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contentDisposition, EXPORT_FORMATS, exportFileName, FORMATS } from '../../export/index.ts';
+import { ExportQuery } from '../../export/query.ts';
 import { selectSubgraph } from '../../export/select.ts';
 import { errorResponses } from '../../schemas/errors.ts';
-import { LIMITS, NeighborsQuery } from '../../schemas/query.ts';
 import type { Config } from '../../config.ts';
-
-/** The most entities one export starts from. */
-export const MAX_EXPORT_IDS = 50;
-
-export const ExportQuery = NeighborsQuery.omit({ limit: true }).extend({
-  ids: z
-    .string()
-    .max(LIMITS.refLength * MAX_EXPORT_IDS)
-    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
-    .pipe(z.array(z.string().max(LIMITS.refLength)).min(1, 'give at least one id').max(MAX_EXPORT_IDS, `at most ${MAX_EXPORT_IDS} ids`))
-    .meta({ description: 'comma-separated entities the subgraph starts from: ids, or names in any spelling or language' }),
-  format: z
-    .enum(EXPORT_FORMATS)
-    .default('json')
-    .meta({ description: EXPORT_FORMATS.map((f) => `${f}: ${FORMATS[f].description}`).join('; ') }),
-});
 
 export interface ExportRouteOptions {
   config: Pick<Config, 'EXPORT_MAX_NODES' | 'EXPORT_MAX_EDGES'>;
