@@ -1,26 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { subgraphGraphML, subgraphJson } from '../../web/src/graph/export.ts';
-import { edges, nodes } from './fixture.ts';
+import { exportQuery, fileNameOf } from '../../web/src/graph/export.ts';
+import { actions, initialState } from '../../web/src/state/state.ts';
 
-describe('export of the subgraph on screen', () => {
-  it('JSON keeps the API shape with every quote', () => {
-    const parsed = JSON.parse(subgraphJson({ nodes, edges }, { view: 'http://x/?focus=zhang' }));
-    expect(parsed.view).toBe('http://x/?focus=zhang');
-    expect(parsed.nodes).toEqual(nodes);
-    expect(parsed.edges[0].evidence[0].quote).toBe('zhang CO_CHAIRED conference-9');
+describe('export of the subgraph on screen through the API', () => {
+  it('asks for the focus and the expanded nodes under the view filters', () => {
+    let s = actions.expand(actions.focus(initialState(), 'zhang'), 'guangdong');
+    expect(exportQuery(s, 'graphml')).toEqual({ ids: 'zhang,guangdong', format: 'graphml' });
+    s = actions.toggleType(s, 'Place');
+    s = actions.setRelations(s, ['LOCATED_IN', 'PART_OF']);
+    s = actions.setDateRange(s, '2025', null);
+    const q = exportQuery(s, 'json')!;
+    expect(q.types).toBe('Person,Organization,Agreement,Event');
+    expect(q.relations?.split(',')).not.toContain('LOCATED_IN');
+    expect(q.relations?.split(',')).toContain('MET');
+    expect(q.from).toBe('2025');
+    expect(q.to).toBeUndefined();
   });
 
-  it('GraphML declares typed keys and escapes text', () => {
-    const xml = subgraphGraphML({
-      nodes: [{ ...nodes[0]!, label: 'A & <B>' } as unknown as (typeof nodes)[number], nodes[2]!],
-      edges: [edges[0]!],
-    });
-    expect(xml).toContain('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"');
-    expect(xml).toContain('<key id="n_label" for="node" attr.name="label" attr.type="string"/>');
-    expect(xml).toContain('<key id="n_unnamed" for="node" attr.name="unnamed" attr.type="boolean"/>');
-    expect(xml).toContain('A &amp; &lt;B&gt;');
-    expect(xml).toContain('<edge id="zhang|CO_CHAIRED|conference-9" source="zhang" target="conference-9">');
-    expect(xml).toMatch(/<data key="e_evidence">\[\{&quot;articleId&quot;/);
-    expect(xml.match(/<node /g)).toHaveLength(2);
+  it('has nothing to export without a focus', () => {
+    expect(exportQuery(initialState(), 'json')).toBeNull();
+  });
+
+  it('names the file as the server does', () => {
+    expect(fileNameOf('attachment; filename="a.graphml"', 'x')).toBe('a.graphml');
+    expect(fileNameOf("attachment; filename=\"a.json\"; filename*=UTF-8''tr%C6%B0%C6%A1ng.json", 'x')).toBe('trương.json');
+    expect(fileNameOf(null, 'x')).toBe('x');
   });
 });

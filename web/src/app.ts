@@ -1,6 +1,7 @@
 import { ApiClient, ApiError } from './api/client.ts';
 import type { ApiEdge, ApiNode, ArticleSummary, GraphElements, PathResponse } from './api/types.ts';
-import { download, subgraphGraphML, subgraphJson } from './graph/export.ts';
+import { download, exportQuery, fileNameOf } from './graph/export.ts';
+import type { FileFormat } from './graph/export.ts';
 import { GraphModel, nodeName, visibleGraph } from './graph/model.ts';
 import type { VisibleGraph } from './graph/model.ts';
 import { GraphView } from './graph/view.ts';
@@ -403,15 +404,32 @@ export class Explorer {
     document.body.classList.remove('sidebar-collapsed');
   }
 
-  private exportFile(kind: 'png' | 'json' | 'graphml'): void {
-    const base = `cooperation-graph-${this.store.state.focus ?? 'view'}`;
-    if (kind === 'png') download(this.view.png(), `${base}.png`);
-    else if (kind === 'json')
-      download(
-        new Blob([subgraphJson(this.visible, { source: this.api.url('/entities') , view: location.href, exportedAt: new Date().toISOString() })], { type: 'application/json' }),
-        `${base}.json`,
-      );
-    else download(new Blob([subgraphGraphML(this.visible)], { type: 'application/graphml+xml' }), `${base}.graphml`);
+  /** A PNG of the view as drawn, or the subgraph as a file from the API's export route. */
+  private async exportFile(kind: 'png' | FileFormat): Promise<void> {
+    const state = this.store.state;
+    const base = `cooperation-graph-${state.focus ?? 'view'}`;
+    if (kind === 'png') {
+      download(this.view.png(), `${base}.png`);
+      return;
+    }
+    const query = exportQuery(state, kind);
+    if (!query) {
+      this.toast(new Error('open an entity first: the export holds the graph on screen'), 'Export');
+      return;
+    }
+    this.setBusy(true, 'Preparing the export…');
+    try {
+      const response = await fetch(this.api.url('/export', query));
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { message?: string };
+        throw new ApiError(`${body.message ?? response.statusText} (HTTP ${response.status})`, response.status, '/export');
+      }
+      download(await response.blob(), fileNameOf(response.headers.get('content-disposition'), `${base}.${kind}`));
+    } catch (error) {
+      this.toast(error, 'Export');
+    } finally {
+      this.setBusy(false);
+    }
   }
 
   private bindChrome(): void {
@@ -419,9 +437,8 @@ export class Explorer {
     byId('zoom-out').addEventListener('click', () => this.view.zoomBy(1 / 1.3));
     byId('fit').addEventListener('click', () => this.view.fit());
     byId('relayout').addEventListener('click', () => void this.view.layoutAll(true));
-    byId('export-png').addEventListener('click', () => this.exportFile('png'));
-    byId('export-json').addEventListener('click', () => this.exportFile('json'));
-    byId('export-graphml').addEventListener('click', () => this.exportFile('graphml'));
+    for (const item of document.querySelectorAll<HTMLButtonElement>('[data-export]'))
+      item.addEventListener('click', () => void this.exportFile(item.dataset.export as 'png' | FileFormat));
     byId('open-dossier').addEventListener('click', () => this.store.update((s) => actions.openDossier(s, s.dossierA, s.dossierB)));
     byId('open-paths').addEventListener('click', () => {
       this.showTab('paths');

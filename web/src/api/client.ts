@@ -24,6 +24,8 @@ export class ApiError extends Error {
   }
 }
 
+const RETRY_DELAY_MS = 600;
+
 export type Query = Record<string, string | number | readonly string[] | null | undefined>;
 
 export function buildQuery(query: Query): string {
@@ -59,6 +61,17 @@ export class ApiClient {
   }
 
   async get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+    try {
+      return await this.getOnce<T>(path, query, signal);
+    } catch (error) {
+      // 503 means the store is busy or a cold query ran out of time: one more try, shortly after.
+      if (!(error instanceof ApiError) || error.status !== 503 || signal?.aborted) throw error;
+      await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+      return this.getOnce<T>(path, query, signal);
+    }
+  }
+
+  private async getOnce<T>(path: string, query: Query, signal?: AbortSignal): Promise<T> {
     let response: Response;
     try {
       response = await this.fetchImpl(this.url(path, query), { headers: { accept: 'application/json' }, signal });

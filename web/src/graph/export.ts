@@ -1,56 +1,32 @@
-import type { ApiEdge, ApiNode } from '../api/types.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../api/types.ts';
+import type { AppState } from '../state/state.ts';
 
-/** The subgraph on screen as the API's own element shape, with where it came from. */
-export function subgraphJson(graph: { nodes: readonly ApiNode[]; edges: readonly ApiEdge[] }, meta: Record<string, unknown> = {}): string {
-  return JSON.stringify({ ...meta, nodes: graph.nodes, edges: graph.edges }, null, 2);
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
-type KeyType = 'string' | 'int' | 'double' | 'boolean';
-
-function keyType(value: unknown): KeyType {
-  if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'double';
-  return 'string';
-}
+export const FILE_FORMATS = ['json', 'graphml', 'gexf', 'cyjs', 'csv'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
 
 /**
- * GraphML of the subgraph: scalar attributes as typed keys, aliases and evidence as JSON text, so
- * Gephi, yEd or NetworkX open it with every quote still attached.
+ * The API export that holds what the view shows: the neighbourhoods of the focus and of every
+ * expanded node, under the same type, relation and date filters.
  */
-export function subgraphGraphML(graph: { nodes: readonly ApiNode[]; edges: readonly ApiEdge[] }): string {
-  const keys = new Map<string, { for: 'node' | 'edge'; name: string; type: KeyType }>();
-  const keyId = (scope: 'node' | 'edge', name: string, value: unknown) => {
-    const id = `${scope[0]}_${name}`;
-    if (!keys.has(id)) keys.set(id, { for: scope, name, type: typeof value === 'object' ? 'string' : keyType(value) });
-    return id;
-  };
-  const dataLines = (scope: 'node' | 'edge', item: Record<string, unknown>, skip: string[]) =>
-    Object.entries(item)
-      .filter(([k, v]) => !skip.includes(k) && v !== null && v !== undefined)
-      .map(([k, v]) => `      <data key="${keyId(scope, k, v)}">${xml(typeof v === 'object' ? JSON.stringify(v) : String(v))}</data>`);
-  const nodes = graph.nodes.map(
-    (n) => `    <node id="${xml(n.id)}">\n${dataLines('node', n as Record<string, unknown>, ['id']).join('\n')}\n    </node>`,
-  );
-  const edges = graph.edges.map(
-    (e) =>
-      `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">\n${dataLines('edge', e as Record<string, unknown>, ['id', 'source', 'target']).join('\n')}\n    </edge>`,
-  );
-  const keyLines = [...keys.entries()].map(([id, k]) => `  <key id="${xml(id)}" for="${k.for}" attr.name="${xml(k.name)}" attr.type="${k.type}"/>`);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...keyLines,
-    '  <graph id="G" edgedefault="directed">',
-    ...nodes,
-    ...edges,
-    '  </graph>',
-    '</graphml>',
-    '',
-  ].join('\n');
+export function exportQuery(state: AppState, format: FileFormat): Record<string, string> | null {
+  const ids = [...new Set([state.focus, ...state.expanded].filter((id): id is string => !!id))];
+  if (!ids.length) return null;
+  const q: Record<string, string> = { ids: ids.join(','), format };
+  const f = state.filters;
+  if (f.hiddenTypes.length) q.types = ENTITY_TYPES.filter((t) => !f.hiddenTypes.includes(t)).join(',');
+  if (f.hiddenRelations.length) q.relations = RELATION_TYPES.filter((t) => !f.hiddenRelations.includes(t)).join(',');
+  if (f.from) q.from = f.from;
+  if (f.to) q.to = f.to;
+  return q;
+}
+
+/** The file name a Content-Disposition header gives, if any. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? fallback;
 }
 
 /** Saves a blob under a file name through a temporary link. */
