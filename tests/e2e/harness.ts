@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import type { Core, EdgeSingular } from 'cytoscape';
 import { build } from 'vite';
 import { compileCorpus } from '../../extract/compile.ts';
 import { buildApp } from '../../server/app.ts';
@@ -114,7 +115,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** What the graph shows: drawn node and edge ids, and classes of interest. */
 export function drawn(page: Page): Promise<{ nodes: string[]; edges: string[]; path: string[]; selected: string[] }> {
   return page.evaluate(() => {
-    const cy = (window as unknown as { explorer: { view: { cy: import('cytoscape').Core } } }).explorer.view.cy;
+    const cy = (window as unknown as { explorer: { view: { cy: Core } } }).explorer.view.cy;
     return {
       nodes: cy.nodes().map((n) => n.id()).sort(),
       edges: cy.edges().map((e) => e.id()).sort(),
@@ -127,17 +128,17 @@ export function drawn(page: Page): Promise<{ nodes: string[]; edges: string[]; p
 /** Where a node or an edge's midpoint is on the page, to click it as a user would. */
 export function pointOf(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((id) => {
-    const cy = (window as unknown as { explorer: { view: { cy: import('cytoscape').Core } } }).explorer.view.cy;
+    const cy = (window as unknown as { explorer: { view: { cy: Core } } }).explorer.view.cy;
     const ele = cy.getElementById(id);
     const box = cy.container()!.getBoundingClientRect();
-    const p = ele.isNode() ? ele.renderedPosition() : (ele as import('cytoscape').EdgeSingular).renderedMidpoint();
+    const p = ele.isNode() ? ele.renderedPosition() : (ele as EdgeSingular).renderedMidpoint();
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
 }
 
 export function positions(page: Page, ids: string[]): Promise<Record<string, { x: number; y: number }>> {
   return page.evaluate((ids) => {
-    const cy = (window as unknown as { explorer: { view: { cy: import('cytoscape').Core } } }).explorer.view.cy;
+    const cy = (window as unknown as { explorer: { view: { cy: Core } } }).explorer.view.cy;
     return Object.fromEntries(ids.map((id) => [id, { ...cy.getElementById(id).position() }]));
   }, ids);
 }
