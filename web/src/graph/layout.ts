@@ -15,6 +15,7 @@ export interface FixedNode {
 export function fullLayout(elementCount: number, options: { animate?: boolean; fixed?: FixedNode[] } = {}): LayoutOptions {
   const large = elementCount > LARGE_GRAPH;
   const huge = elementCount > 3000;
+  const small = elementCount < 120;
   return {
     name: 'fcose',
     quality: 'default',
@@ -28,9 +29,9 @@ export function fullLayout(elementCount: number, options: { animate?: boolean; f
     packComponents: false,
     samplingType: true,
     sampleSize: large ? 15 : 25,
-    nodeSeparation: 90,
-    nodeRepulsion: () => (large ? 6000 : 9000),
-    idealEdgeLength: () => (large ? 60 : 95),
+    nodeSeparation: small ? 130 : 90,
+    nodeRepulsion: () => (large ? 6000 : small ? 16000 : 9000),
+    idealEdgeLength: () => (large ? 60 : small ? 140 : 95),
     edgeElasticity: () => 0.45,
     gravity: 0.25,
     gravityRange: 3.8,
@@ -53,8 +54,8 @@ export function incrementalLayout(fixed: FixedNode[], animate = true): LayoutOpt
     animationDuration: 400,
     fit: false,
     packComponents: false,
-    nodeRepulsion: () => 9000,
-    idealEdgeLength: () => 95,
+    nodeRepulsion: () => 16000,
+    idealEdgeLength: () => 140,
     numIter: 1500,
     initialEnergyOnIncremental: 0.3,
     fixedNodeConstraint: fixed,

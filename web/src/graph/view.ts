@@ -79,7 +79,16 @@ export class GraphView {
     });
     this.bind();
     // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
-    if (container && typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.cy.resize()).observe(container);
+    // The centre of the view stays the centre, so opening the panel does not push the graph aside.
+    if (container && typeof ResizeObserver !== 'undefined') {
+      let size = { w: container.clientWidth, h: container.clientHeight };
+      new ResizeObserver(() => {
+        const next = { w: container.clientWidth, h: container.clientHeight };
+        this.cy.resize();
+        if (size.w > 0 && size.h > 0 && this.cy.nodes().nonempty()) this.cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+        size = next;
+      }).observe(container);
+    }
   }
 
   private bind(): void {
@@ -151,7 +160,11 @@ export class GraphView {
       await this.layoutAll(options.animate ?? true);
       return;
     }
-    if (fresh.length > 0) await this.placeNew(fresh, options.anchor ?? null);
+    if (fresh.length === 0) return;
+    // An expansion settles its new nodes around the node expanded; anything else (a path, a filter
+    // lifted over nodes never drawn) is laid out with the rest, pinned nodes staying where they are.
+    if (options.anchor) await this.placeNew(fresh, options.anchor);
+    else await this.layoutAll(options.animate ?? true);
   }
 
   private pinnedFixed(): FixedNode[] {
@@ -262,12 +275,17 @@ export class GraphView {
     if (node.nonempty()) this.cy.animate({ center: { eles: node }, duration: 300 });
   }
 
+  /** Fits the given elements (or all) to the screen, never closer than MAX_FIT_ZOOM. */
   fit(ids?: readonly string[]): void {
-    if (ids && ids.length) {
-      let eles = this.cy.collection();
-      for (const id of ids) eles = eles.union(this.cy.getElementById(id));
-      this.cy.animate({ fit: { eles, padding: 60 }, duration: 300 });
-    } else this.cy.animate({ fit: { eles: this.cy.elements(), padding: 40 }, duration: 300 });
+    const cy = this.cy;
+    let eles = cy.collection();
+    if (ids && ids.length) for (const id of ids) eles = eles.union(cy.getElementById(id));
+    else eles = cy.elements();
+    if (eles.empty()) return;
+    const padding = 60;
+    const bb = eles.boundingBox();
+    const zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1)));
+    cy.animate({ zoom, center: { eles } }, { duration: 300 });
   }
 
   zoomBy(factor: number): void {

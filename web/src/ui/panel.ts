@@ -27,7 +27,7 @@ export interface PanelContext {
 }
 
 /** Attributes shown as the element's facts; the rest are identity or drawn elsewhere. */
-const SKIP = new Set(['id', 'type', 'label', 'name', 'aliases', 'unnamed', 'kind', 'evidence', 'source', 'target', 'graph', 'articleIds', 'searchNames']);
+const SKIP = new Set(['id', 'type', 'label', 'name', 'aliases', 'unnamed', 'kind', 'evidence', 'source', 'target', 'graph', 'articleIds', 'searchNames', 'datePrecision']);
 
 function attributes(item: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
