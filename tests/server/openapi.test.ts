@@ -26,6 +26,7 @@ const ROUTES = [
   '/api/v1/stats',
   '/api/v1/health',
   '/api/v1/ready',
+  '/api/v1/export',
 ];
 
 describe('the OpenAPI document', () => {
