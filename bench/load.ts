@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -37,6 +37,11 @@ const sampleRss = () => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
 const sampler = setInterval(sampleRss, 50);
+
+/** Other work on the machine skews every figure here: the load average goes into the results. */
+const loadAverages: number[] = [];
+const sampleLoad = () => loadAverages.push(loadavg()[0] ?? 0);
+const loadSampler = setInterval(sampleLoad, 5_000);
 
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -139,7 +144,9 @@ async function main(): Promise<void> {
     sampleRss();
     const report = {
       date: new Date().toISOString(),
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache },
+      machine: { cpus: cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache },
+      /** 1-minute load average sampled every 5 s during the run: above the CPU count, other processes competed. */
+      loadAverage: { mean: round(loadAverages.reduce((a, b) => a + b, 0) / Math.max(1, loadAverages.length)), max: round(Math.max(0, ...loadAverages)) },
       size,
       batchSizes: { nodes: 5_000, relationships: 10_000 },
       runs,
@@ -154,9 +161,10 @@ async function main(): Promise<void> {
     console.log('| size | path | relationships | nodes + articles | seconds | relationships/s |');
     console.log('| --- | --- | ---: | ---: | ---: | ---: |');
     for (const r of runs) console.log(`| ${r.size} | ${r.path} | ${r.relationships.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${r.seconds} | ${r.relationshipsPerSecond.toLocaleString('en')} |`);
-    console.log(`\nloader / raw: ${report.loaderVsRaw}x; Node peak RSS: ${report.nodePeakRssMiB} MiB`);
+    console.log(`\nloader / raw: ${report.loaderVsRaw}x; Node peak RSS: ${report.nodePeakRssMiB} MiB; load average ${report.loadAverage.mean} (max ${report.loadAverage.max}) on ${report.machine.cpus} CPUs`);
   } finally {
     clearInterval(sampler);
+    clearInterval(loadSampler);
     await driver.close();
     await stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -446,6 +446,7 @@ async function compareGenerations(
   before: GraphCounts,
   after: GraphCounts,
   options: LoadOptions,
+  beat: () => Promise<void>,
 ): Promise<GraphDiff> {
   const compare = previous !== null && options.diff !== false;
   const limit = options.diffIdLimit ?? 50;
@@ -456,6 +457,7 @@ async function compareGenerations(
     changed: (g: string, o: string) => w.Statement,
   ): Promise<TypeDiff> => {
     if (!compare || previous === null) return uncompared(b, a);
+    await beat();
     const added = a === 0 ? { total: 0, ids: [] } : await countDiff(driver, database, missing(generation, previous));
     const removed = b === 0 ? { total: 0, ids: [] } : await countDiff(driver, database, missing(previous, generation));
     const diffs = a === 0 || b === 0 ? { total: 0, ids: [] } : await countDiff(driver, database, changed(generation, previous));
@@ -593,7 +595,7 @@ export async function loadGraph(
     phase = 'diff';
     options.onProgress?.({ phase, done, total: totalRows });
     before = await previousCounts(driver, database, dataset);
-    diff = await compareGenerations(driver, database, generation, claim.active, before, counts, options);
+    diff = await compareGenerations(driver, database, generation, claim.active, before, counts, options, beat);
 
     phase = 'flip';
     loadedAt = new Date().toISOString();
