@@ -38,22 +38,26 @@ public final class Launcher {
             return;
         }
 
-        int port = firstFreePort(options.host, options.port);
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(Path.of(options.dataDir).toAbsolutePath())
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress(options.host, port))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress(options.host, port))
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(options.pageCache))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
-                .build();
+        DatabaseManagementService dbms = null;
+        int port = options.port;
+        for (int attempt = 0; dbms == null; attempt++) {
+            port = firstFreePort(options.host, port);
+            try {
+                dbms = start(options, port);
+            } catch (RuntimeException e) {
+                // Another process can take the port between our probe and Neo4j's bind: move on.
+                if (!isAddressInUse(e) || attempt >= PORT_ATTEMPTS) throw e;
+                System.err.println("neo4j-launcher: port " + port + " was taken while starting, trying the next one");
+                port++;
+            }
+        }
         // Wait for the default database before announcing readiness.
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        final DatabaseManagementService running = dbms;
+        running.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dbms.shutdown();
+            running.shutdown();
             stopped.countDown();
         }, "neo4j-launcher-shutdown"));
 
@@ -75,6 +79,27 @@ public final class Launcher {
         watchdog.setDaemon(true);
         watchdog.start();
         stopped.await();
+    }
+
+    private static DatabaseManagementService start(Options options, int port) {
+        return new DatabaseManagementServiceBuilder(Path.of(options.dataDir).toAbsolutePath())
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(options.host, port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(options.host, port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(options.pageCache))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                .build();
+    }
+
+    private static boolean isAddressInUse(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) return true;
+            String message = t.getMessage();
+            if (message != null && message.contains("Address already in use")) return true;
+        }
+        return false;
     }
 
     private static int firstFreePort(String host, int start) {
