@@ -61,6 +61,12 @@ export function schemaItems(): SchemaItem[] {
   return items;
 }
 
+const ALREADY_THERE = new Set([
+  'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
+  'Neo.ClientError.Schema.ConstraintAlreadyExists',
+  'Neo.ClientError.Schema.IndexAlreadyExists',
+]);
+
 export class SchemaError extends Error {
   override name = 'SchemaError';
 }
@@ -74,6 +80,8 @@ export async function applySchema(driver: Driver, database: string, options: { a
     try {
       await driver.executeQuery(item.cypher, {}, { database });
     } catch (error) {
+      // Two processes applying the schema at once: the other one created it first, which is fine.
+      if (ALREADY_THERE.has((error as { code?: string }).code ?? '')) continue;
       const cause = error instanceof Error ? error.message : String(error);
       throw new SchemaError(`creating ${item.kind} ${item.name} failed: ${cause}`, { cause: error });
     }
