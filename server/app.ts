@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
-import { ApiError, errorHandler } from './errors.ts';
+import { ApiError, clientErrorHandler, errorHandler } from './errors.ts';
 import docs from './plugins/docs.ts';
 import graph from './plugins/graph.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
@@ -29,6 +30,29 @@ function corsOrigins(config: Config): string[] | false {
   return origins.length ? origins : false;
 }
 
+/**
+ * RATE_LIMIT_MAX requests per client address and window under /api; the probes (/health, /ready)
+ * and the web UI's files are not counted. Over the limit: 429 RATE_LIMITED with Retry-After.
+ */
+function rateLimitOptions(config: Config) {
+  const probes = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
+  return {
+    global: true,
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: config.RATE_LIMIT_WINDOW_MS,
+    allowList: (request: { url: string }) => {
+      const path = request.url.split('?')[0] ?? '';
+      return !path.startsWith('/api/') || probes.has(path.replace(/\/$/, ''));
+    },
+    errorResponseBuilder: (_request: unknown, context: { max: number; after: string; ttl: number }) =>
+      new ApiError('RATE_LIMITED', `too many requests: at most ${context.max} per ${config.RATE_LIMIT_WINDOW_MS / 1000} s from one address; retry in ${context.after}`, {
+        limit: context.max,
+        windowMs: config.RATE_LIMIT_WINDOW_MS,
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  };
+}
+
 /** Wires the app: external plugins, then the graph, then the routes, then the web UI. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, driver } = options;
@@ -37,6 +61,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A request still running when the server closes is answered; new ones get a 503.
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    bodyLimit: config.BODY_LIMIT,
+    // A client must send its whole request within REQUEST_TIMEOUT_MS (slow-request protection): 408.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    http: {
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      headersTimeout: Math.min(60_000, config.REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.REQUEST_TIMEOUT_MS / 4))),
+    },
+    clientErrorHandler,
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -53,9 +87,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cors, { origin: corsOrigins(config), methods: ['GET', 'HEAD', 'OPTIONS'] });
+  if (config.RATE_LIMIT_MAX > 0) await app.register(rateLimit, rateLimitOptions(config));
   await app.register(docs);
   await app.register(graph, { config, driver });
-  await app.register(apiRoutes, { prefix: API_PREFIX });
+  await app.register(apiRoutes, { prefix: API_PREFIX, config, driver });
   await app.register(import('./routes/export/index.ts'), { prefix: API_PREFIX, config });
 
   const webRoot = options.webRoot ? resolve(options.webRoot) : undefined;

@@ -39,6 +39,21 @@ export const ConfigSchema = z.object({
   EXPORT_MAX_NODES: positiveInt.default(20_000),
   /** The most edges one export may hold. */
   EXPORT_MAX_EDGES: positiveInt.default(100_000),
+  /** Requests one client (IP address) may make per RATE_LIMIT_WINDOW_MS under /api; 0 turns the limit off. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(300),
+  /** The window RATE_LIMIT_MAX counts over, in milliseconds. */
+  RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+  /** Trust X-Forwarded-For from a reverse proxy, so the rate limit sees each client's address (only behind one). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The largest request body accepted, in bytes; the read API takes none, the admin route a small one. */
+  BODY_LIMIT: positiveInt.default(65_536),
+  /** Milliseconds a client may take to send a whole request (headers and body); slower ones get 408. */
+  REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  /**
+   * Turns the admin routes (POST /api/v1/admin/reload) on; they then require `Authorization: Bearer
+   * <token>`. Unset: the API is read-only and those routes do not exist.
+   */
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
@@ -8,6 +10,14 @@ export const ERRORS = {
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   AMBIGUOUS_NAME: 409,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  REQUEST_TIMEOUT: 408,
+  RELOAD_IN_PROGRESS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  CURATION_INVALID: 422,
+  RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   NEO4J_UNAVAILABLE: 503,
   QUERY_TIMEOUT: 503,
   DATASET_NOT_LOADED: 503,
@@ -70,10 +80,39 @@ export function errorHandler(error: FastifyError | ApiError | Error, request: Fa
   }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions.bodyLimit;
+    return reply.code(413).send({
+      error: 'PAYLOAD_TOO_LARGE',
+      message: `the request body is larger than the ${limit} bytes this server accepts (BODY_LIMIT)`,
+      details: { limit },
+    });
+  }
   if (status >= 400 && status < 500) {
     // Fastify's own client errors: malformed query strings, unsupported media types, bodies too large.
     return reply.code(status).send({ error: 'INVALID_PARAMETER', message: error.message, details: { code: fastifyError.code } });
   }
   request.log.error({ err: error }, 'request failed');
   return reply.code(500).send({ error: 'INTERNAL_ERROR', message: 'an internal error occurred', details: { requestId: request.id } });
+}
+
+/**
+ * Errors Node raises before a request reaches Fastify (a client too slow to send its request,
+ * headers over the size limit, a malformed request line), answered in the catalogue's shape.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'the request was not received in time (REQUEST_TIMEOUT_MS)']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'the request line and headers are larger than this server accepts (16 KiB); send a shorter URL']
+        : [400, 'INVALID_PARAMETER', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ error: code, message, details: {} });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

@@ -1,4 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import admin from './admin/index.ts';
 import dossier from './dossier/index.ts';
 import entities from './entities/index.ts';
 import events from './events/index.ts';
@@ -11,7 +14,14 @@ import stats from './stats/index.ts';
 
 export const API_PREFIX = '/api/v1';
 
-/** Every route of the read API, under its base path. */
-export const apiRoutes: FastifyPluginAsync = async (app) => {
+export interface ApiRoutesOptions {
+  /** With ADMIN_TOKEN set, the admin routes (which write) are registered too. */
+  config?: Config;
+  driver?: Driver;
+}
+
+/** Every route of the read API, under its base path; the admin routes only when a token is configured. */
+export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { config, driver }) => {
   for (const routes of [health, search, entities, meetings, paths, events, dossier, sources, stats]) await app.register(routes);
+  if (config?.ADMIN_TOKEN && driver) await app.register(admin, { config, driver });
 };
