@@ -18,6 +18,7 @@ export function fullLayout(elementCount: number, options: { animate?: boolean; f
   const small = elementCount < 120;
   return {
     name: 'fcose',
+    // Past a few thousand elements the spectral draft alone is what fits in the time budget.
     quality: 'default',
     randomize: true,
     animate: !large && (options.animate ?? false),
@@ -28,14 +29,15 @@ export function fullLayout(elementCount: number, options: { animate?: boolean; f
     uniformNodeDimensions: large,
     packComponents: false,
     samplingType: true,
-    sampleSize: large ? 15 : 25,
+    sampleSize: huge ? 10 : large ? 15 : 25,
+    piTol: huge ? 1e-5 : 1e-7,
     nodeSeparation: small ? 130 : 90,
     nodeRepulsion: () => (large ? 6000 : small ? 16000 : 9000),
     idealEdgeLength: () => (large ? 60 : small ? 140 : 95),
     edgeElasticity: () => 0.45,
     gravity: 0.25,
     gravityRange: 3.8,
-    numIter: huge ? 600 : large ? 1200 : 2500,
+    numIter: huge ? 300 : large ? 1000 : 2500,
     tile: true,
     fixedNodeConstraint: options.fixed?.length ? options.fixed : undefined,
   } as LayoutOptions;

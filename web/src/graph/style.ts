@@ -43,7 +43,9 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        // A large view labels only what is zoomed into (class `labelled`), selected or highlighted:
+        // measuring thousands of labels would cost more than the layout.
+        label: large ? '' : 'data(label)',
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
         'font-size': 11,
         'font-weight': 500,
@@ -72,9 +74,11 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
             width: 1,
             'line-color': '#94a3b8',
             opacity: 0.7,
-            label: 'data(label)',
+            label: '',
             'font-size': 9,
-            'min-zoomed-font-size': 12,
+            color: '#475569',
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.85,
           }
         : {
             'curve-style': 'bezier',
@@ -95,6 +99,12 @@ export function stylesheet(options: StyleOptions = {}): StylesheetJson {
             'min-zoomed-font-size': 7,
           },
     },
+    ...(large
+      ? [
+          { selector: 'node.labelled, node:selected, node.focus, node.hover, node.path, node.endpoint', style: { label: 'data(label)' } },
+          { selector: 'edge.labelled, edge:selected, edge.path', style: { label: 'data(label)' } },
+        ]
+      : []),
     { selector: 'edge[type = "HOLDS_POSITION"]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[type = "LOCATED_IN"], edge[type = "PART_OF"]', style: { 'line-style': 'dotted' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': SELECTED, width: 44, height: 44, 'font-weight': 700, 'font-size': 12 } },

@@ -39,6 +39,10 @@ export interface Decorations {
 
 type Point = { x: number; y: number };
 
+/** In a large view, the zoom from which on-screen elements get their labels, and at most how many. */
+const LABEL_ZOOM = 0.6;
+const MAX_LABELLED = 400;
+
 /** The closest a fit zooms in. */
 const MAX_FIT_ZOOM = 1.15;
 
@@ -107,7 +111,30 @@ export class GraphView {
       e.target.removeClass('hover');
       this.events.hover?.(null, null);
     });
+    let labelTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      if (!this.large) return;
+      clearTimeout(labelTimer);
+      labelTimer = setTimeout(() => this.labelViewport(), 150);
+    });
     cy.on('dragfree', 'node', (e: EventObject) => this.remembered.set(e.target.id(), { ...e.target.position() }));
+  }
+
+  /** In a large view, labels for what is on screen once zoomed in far enough to read them. */
+  private labelViewport(): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements('.labelled').removeClass('labelled');
+      if (cy.zoom() < LABEL_ZOOM) return;
+      const ext = cy.extent();
+      const inView = cy.nodes().filter((n) => {
+        const p = n.position();
+        return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+      });
+      if (inView.length > MAX_LABELLED) return;
+      inView.addClass('labelled');
+      inView.edgesWith(inView).addClass('labelled');
+    });
   }
 
   get size(): number {
@@ -120,6 +147,7 @@ export class GraphView {
     if (large === this.large) return;
     this.large = large;
     this.cy.style(stylesheet({ large }));
+    if (!large) this.cy.elements('.labelled').removeClass('labelled');
     const renderer = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
     if (renderer && 'textureOnViewport' in renderer) {
       renderer.textureOnViewport = large;
