@@ -77,7 +77,16 @@ export const Meeting = z
   .meta({ id: 'Meeting' });
 export type Meeting = z.infer<typeof Meeting>;
 
-export const MeetingsResponse = z.object({ person: EntityRef, meetings: z.array(Meeting) }).meta({ id: 'MeetingsResponse' });
+export const MeetingsResponse = z
+  .object({
+    person: EntityRef,
+    meetings: z.array(Meeting),
+    truncated: z.boolean().meta({
+      description:
+        'true when a bound cut the answer short: the newest 1000 occasions are kept, at most 50 counterparts per event or signing, at most 500 items',
+    }),
+  })
+  .meta({ id: 'MeetingsResponse' });
 export type MeetingsResponse = z.infer<typeof MeetingsResponse>;
 
 export const PathResponse = GraphElements.extend({

@@ -12,35 +12,103 @@ export interface MeetingFilters {
   place?: string | undefined;
 }
 
+export interface Meetings {
+  meetings: Meeting[];
+  /** Whether a bound below cut the answer short (the newest occasions are the ones kept). */
+  truncated: boolean;
+}
+
+/**
+ * The bounds that keep a hub person's meetings cheap: the newest occasions (MET relationships,
+ * events, signings) first, at most this many of them, and at most this many counterparts per
+ * occasion. Counterparts come in the order Neo4j stores them, so which ones a cut keeps is not
+ * meaningful: `truncated` says so.
+ */
+export const MAX_OCCASIONS = 1000;
+export const MAX_COUNTERPARTS_PER_OCCASION = 50;
+
 const REF = (n: string) => `CASE WHEN ${n} IS NULL THEN null ELSE ${n} {.id, .name, .kind, .date, labels: labels(${n})} END`;
 
 /** A place, or any place inside it, up to three levels down (district, city, province). */
 export const HELD_IN = (event: string) =>
   `EXISTS { MATCH (${event})-[:TOOK_PLACE_IN]->(:Entity)-[:LOCATED_IN*0..3]->(within:Entity) WHERE within.id = $place }`;
 
-const CYPHER = `${ACTIVE_GRAPH}
+/** The relationship types by which two people meet at an occasion, as a type pattern (from the allow-list). */
+const ROLES = MEETING_RELATIONS.join('|');
+
+/**
+ * The Cypher, in two fixed texts: for everyone the person met, and for one given counterpart
+ * (`who`, found by the index, so no event is scanned for them).
+ *
+ * 1. The person's occasions, aggregated early (one row per MET relationship or per event or
+ *    document they took part in, whatever the number of parallel relationships), filtered by date
+ *    and place, newest first, at most $occasions.
+ * 2. Per occasion, lazily: the counterparts (at most $perOccasion) and their roles there.
+ *    `LIMIT $rows` stops the walk as soon as the answer is full.
+ */
+function cypher(withCounterpart: boolean): string {
+  const who = withCounterpart ? 'who' : 'c';
+  const W = withCounterpart ? ', who' : '';
+  return `${ACTIVE_GRAPH}
 MATCH (p:Person {graph: g, id: $person})
-CALL (p, g) {
-  MATCH (p)-[m:MET]-(c:Person)
-  WHERE $with IS NULL OR c.id = $with
+${withCounterpart ? 'MATCH (who:Person {graph: g, id: $with}) WHERE who <> p' : ''}
+CALL (p, g${W}) {
+  MATCH (p)-[m:MET]-(${who}:Person)
   OPTIONAL MATCH (ev:Event {graph: g, id: m.event})
-  RETURN c, ev, ['MET'] AS personRoles, ['MET'] AS counterpartRoles, [m.evidence] AS evidence, coalesce(m.date, ev.date) AS date
+  WITH ${who} AS c, null AS x, ev, ['MET'] AS personRoles, [m.evidence] AS personEvidence, coalesce(m.date, ev.date) AS date
+  RETURN c, x, ev, personRoles, personEvidence, date
   UNION ALL
-  MATCH (p)-[r1]->(x:Entity)<-[r2]-(c:Person)
-  WHERE type(r1) IN $meetingRelations AND type(r2) IN $meetingRelations AND c <> p AND ($with IS NULL OR c.id = $with)
+  MATCH (p)-[r1:${ROLES}]->(x:Entity)
+  ${withCounterpart ? `WHERE EXISTS { (x)<-[:${ROLES}]-(who) }` : ''}
+  WITH x, collect(DISTINCT type(r1)) AS personRoles, collect(r1.evidence) AS personEvidence, max(r1.date) AS factDate
   OPTIONAL MATCH (x)-[:SIGNED_AT]->(occasion:Event)
-  WITH c, x, coalesce(occasion, x) AS ev, collect(DISTINCT type(r1)) AS personRoles, collect(DISTINCT type(r2)) AS counterpartRoles,
-       collect(r1.evidence) + collect(r2.evidence) AS evidence, coalesce(max(r1.date), max(r2.date)) AS factDate
-  RETURN c, ev, personRoles, counterpartRoles, evidence, coalesce(ev.date, x.date, factDate) AS date
+  WITH x, coalesce(occasion, x) AS ev, personRoles, personEvidence, factDate
+  RETURN null AS c, x, ev, personRoles, personEvidence, coalesce(ev.date, x.date, factDate) AS date
 }
-WITH c, ev, personRoles, counterpartRoles, evidence, date
+WITH p${W}, c, x, ev, personRoles, personEvidence, date
 WHERE ${DATE_WITHIN('date')} AND ($place IS NULL OR ${HELD_IN('ev')})
+ORDER BY date IS NULL, date DESC
+WITH p${W}, collect({c: c, x: x, ev: ev, personRoles: personRoles, personEvidence: personEvidence, date: date}) AS occasions
+WITH p${W}, occasions[0..$occasions] AS occasions, size(occasions) > $occasions AS tooMany
+UNWIND occasions AS o
+WITH p${W}, o.c AS met, o.x AS x, o.ev AS ev, o.personRoles AS personRoles, o.personEvidence AS personEvidence, o.date AS occasionDate, tooMany
+CALL (p${W}, met, x) {
+  WITH met WHERE met IS NOT NULL
+  RETURN [met] AS cs, false AS cut
+  UNION ALL
+  WITH p${W}, x WHERE x IS NOT NULL
+  ${
+    withCounterpart
+      ? 'RETURN [who] AS cs, false AS cut'
+      : `CALL (x, p) {
+    MATCH (x)<-[:${ROLES}]-(c:Person)
+    WHERE c <> p
+    WITH DISTINCT c LIMIT $perOccasionProbe
+    RETURN collect(c) AS found
+  }
+  RETURN found[0..$perOccasion] AS cs, size(found) > $perOccasion AS cut`
+  }
+}
+UNWIND cs AS c
+CALL (c, x) {
+  WITH c, x WHERE x IS NOT NULL
+  MATCH (c)-[r2:${ROLES}]->(x)
+  RETURN collect(DISTINCT type(r2)) AS counterpartRoles, collect(r2.evidence) AS counterpartEvidence, max(r2.date) AS counterpartDate
+  UNION ALL
+  WITH x WHERE x IS NULL
+  RETURN ['MET'] AS counterpartRoles, [] AS counterpartEvidence, null AS counterpartDate
+}
+WITH c, ev, personRoles, counterpartRoles, personEvidence + counterpartEvidence AS evidence, coalesce(occasionDate, counterpartDate) AS date, cut OR tooMany AS truncated
+WHERE ${DATE_WITHIN('date')}
 CALL (ev) {
   OPTIONAL MATCH (ev)-[:TOOK_PLACE_IN]->(pl:Entity)
   RETURN pl ORDER BY pl.id LIMIT 1
 }
-RETURN ${REF('c')} AS c, ${REF('ev')} AS ev, ${REF('pl')} AS pl, personRoles, counterpartRoles, evidence, date
-LIMIT $max`;
+RETURN ${REF('c')} AS c, ${REF('ev')} AS ev, ${REF('pl')} AS pl, personRoles, counterpartRoles, evidence, date, truncated
+LIMIT $rows`;
+}
+
+const CYPHER = { all: cypher(false), with: cypher(true) };
 
 const HOW: Partial<Record<RelationType, Meeting['how']>> = {
   CO_CHAIRED: 'co-chaired',
@@ -67,11 +135,14 @@ function eventOf(ev: Row | null, pl: Row | null): EventRef | null {
 
 /**
  * Everyone a person met: directly (MET) or as counterparts at the same event or signing. One item per
- * counterpart and event; a MET at an event and their roles there merge into one item.
+ * counterpart and event; a MET at an event and their roles there merge into one item. Bounded: the
+ * newest occasions first (MAX_OCCASIONS), MAX_COUNTERPARTS_PER_OCCASION per occasion, at most
+ * LIMITS.meetings.max rows; `truncated` tells when a bound cut the answer.
  */
-export function meetingsOf(dataset: string, person: string, filters: MeetingFilters): GraphQuery<Meeting[]> {
+export function meetingsOf(dataset: string, person: string, filters: MeetingFilters): GraphQuery<Meetings> {
+  const max = LIMITS.meetings.max;
   return {
-    cypher: CYPHER,
+    cypher: filters.with ? CYPHER.with : CYPHER.all,
     params: {
       dataset,
       person,
@@ -79,13 +150,17 @@ export function meetingsOf(dataset: string, person: string, filters: MeetingFilt
       from: filters.from ?? null,
       to: filters.to ?? null,
       place: filters.place ?? null,
-      meetingRelations: MEETING_RELATIONS,
-      max: int(LIMITS.meetings.max),
+      occasions: int(MAX_OCCASIONS),
+      perOccasion: int(MAX_COUNTERPARTS_PER_OCCASION),
+      perOccasionProbe: int(MAX_COUNTERPARTS_PER_OCCASION + 1),
+      rows: int(max + 1),
     },
     routing: 'READ',
     transform: (records) => {
       const byKey = new Map<string, Meeting>();
-      for (const r of records) {
+      let truncated = records.length > max;
+      for (const r of records.slice(0, max)) {
+        if (r.get('truncated') === true) truncated = true;
         const c = r.get('c') as Row;
         const event = eventOf(r.get('ev') as Row | null, r.get('pl') as Row | null);
         const date = (r.get('date') as string | null) ?? undefined;
@@ -112,7 +187,8 @@ export function meetingsOf(dataset: string, person: string, filters: MeetingFilt
         if (date) meeting.date = date;
         byKey.set(key, meeting);
       }
-      return [...byKey.values()].sort((a, b) => byDate({ date: a.date, name: a.counterpart.name }, { date: b.date, name: b.counterpart.name }));
+      const meetings = [...byKey.values()].sort((a, b) => byDate({ date: a.date, name: a.counterpart.name }, { date: b.date, name: b.counterpart.name }));
+      return { meetings, truncated };
     },
   };
 }

@@ -24,9 +24,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         other === undefined ? undefined : app.graph.resolve('with', other, ['Person']),
         place === undefined ? undefined : app.graph.resolve('place', place, ['Place', 'Organization']),
       ]);
-      const meetings = await app.graph.run(meetingsOf(app.graph.dataset, who.id, { with: counterpart?.id, place: where?.id, from, to }));
+      const { meetings, truncated } = await app.graph.run(meetingsOf(app.graph.dataset, who.id, { with: counterpart?.id, place: where?.id, from, to }));
       const { id, type, name, kind } = who;
-      return { person: { id, type, name, ...(kind ? { kind } : {}) }, meetings };
+      return { person: { id, type, name, ...(kind ? { kind } : {}) }, meetings, truncated };
     },
   );
 };
