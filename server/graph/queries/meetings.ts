@@ -72,6 +72,10 @@ WITH p${W}, collect({c: c, x: x, ev: ev, personRoles: personRoles, personEvidenc
 WITH p${W}, occasions[0..$occasions] AS occasions, size(occasions) > $occasions AS tooMany
 UNWIND occasions AS o
 WITH p${W}, o.c AS met, o.x AS x, o.ev AS ev, o.personRoles AS personRoles, o.personEvidence AS personEvidence, o.date AS occasionDate, tooMany
+CALL (ev) {
+  OPTIONAL MATCH (ev)-[:TOOK_PLACE_IN]->(pl:Entity)
+  RETURN pl ORDER BY pl.id LIMIT 1
+}
 CALL (p${W}, met, x) {
   WITH met WHERE met IS NOT NULL
   RETURN [met] AS cs, false AS cut
@@ -98,12 +102,8 @@ CALL (c, x) {
   WITH x WHERE x IS NULL
   RETURN ['MET'] AS counterpartRoles, [] AS counterpartEvidence, null AS counterpartDate
 }
-WITH c, ev, personRoles, counterpartRoles, personEvidence + counterpartEvidence AS evidence, coalesce(occasionDate, counterpartDate) AS date, cut OR tooMany AS truncated
+WITH c, ev, pl, personRoles, counterpartRoles, personEvidence + counterpartEvidence AS evidence, coalesce(occasionDate, counterpartDate) AS date, cut OR tooMany AS truncated
 WHERE ${DATE_WITHIN('date')}
-CALL (ev) {
-  OPTIONAL MATCH (ev)-[:TOOK_PLACE_IN]->(pl:Entity)
-  RETURN pl ORDER BY pl.id LIMIT 1
-}
 RETURN ${REF('c')} AS c, ${REF('ev')} AS ev, ${REF('pl')} AS pl, personRoles, counterpartRoles, evidence, date, truncated
 LIMIT $rows`;
 }
