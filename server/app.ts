@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
-import { ApiError, clientErrorHandler, errorHandler } from './errors.ts';
+import { ApiError, clientErrorHandler, errorHandler, frameworkErrors } from './errors.ts';
 import docs from './plugins/docs.ts';
 import graph from './plugins/graph.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
@@ -70,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.REQUEST_TIMEOUT_MS / 4))),
     },
     clientErrorHandler,
+    frameworkErrors,
     trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -15,6 +15,7 @@ export const ERRORS = {
   REQUEST_TIMEOUT: 408,
   RELOAD_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   CURATION_INVALID: 422,
   RATE_LIMITED: 429,
   HEADERS_TOO_LARGE: 431,
@@ -115,4 +116,21 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     );
   }
   socket.destroy();
+}
+
+/**
+ * Errors the router raises before a route is chosen (a path segment that is not valid
+ * percent-encoding, a path parameter over the length limit), answered in the catalogue's shape
+ * without echoing the path back.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.code(414).send({ error: 'URI_TOO_LONG', message: 'a path segment is longer than this server accepts (500 characters)', details: {} });
+    return;
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.code(400).send({ error: 'INVALID_PARAMETER', message: 'the URL path is not valid percent-encoded UTF-8', details: { location: 'path' } });
+    return;
+  }
+  errorHandler(error, request, reply);
 }
