@@ -85,14 +85,24 @@ export class GraphView {
     // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
     // The centre of the view stays the centre, so opening the panel does not push the graph aside.
     if (container && typeof ResizeObserver !== 'undefined') {
-      let size = { w: container.clientWidth, h: container.clientHeight };
+      this.box = { w: container.clientWidth, h: container.clientHeight };
       new ResizeObserver(() => {
-        const next = { w: container.clientWidth, h: container.clientHeight };
-        this.cy.resize();
-        if (size.w > 0 && size.h > 0 && this.cy.nodes().nonempty()) this.cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
-        size = next;
+        const before = this.box;
+        this.syncSize();
+        if (before.w > 0 && before.h > 0 && this.cy.nodes().nonempty())
+          this.cy.panBy({ x: (this.box.w - before.w) / 2, y: (this.box.h - before.h) / 2 });
       }).observe(container);
     }
+  }
+
+  private box = { w: 0, h: 0 };
+
+  /** Takes the container's current size (call before a layout that fits, after the panel opened or closed). */
+  syncSize(): void {
+    const container = this.cy.container();
+    if (!container) return;
+    this.cy.resize();
+    this.box = { w: container.clientWidth, h: container.clientHeight };
   }
 
   private bind(): void {
@@ -163,6 +173,7 @@ export class GraphView {
    */
   async render(graph: VisibleGraph, options: RenderOptions = {}): Promise<void> {
     const cy = this.cy;
+    this.syncSize();
     const wasEmpty = cy.nodes().length === 0;
     const diff = diffElements({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }, graph);
     this.tune(graph.nodes.length + graph.edges.length);
