@@ -52,7 +52,8 @@ const PASSWORD = process.env.NEO4J_PASSWORD ?? '';
 
 /** `tsx bench/api.ts serve <uri> <dataset>`: the API alone, on a free port, for the parent to load. */
 async function serve(uri: string, dataset: string): Promise<void> {
-  const config = loadConfig({ ...process.env, NEO4J_URI: uri, GRAPH_DATASET: dataset, LOG_LEVEL: 'warn', PORT: '0' });
+  // Every benchmark connection comes from one address: the per-address rate limit is off here (it is not what is measured).
+  const config = loadConfig({ ...process.env, NEO4J_URI: uri, GRAPH_DATASET: dataset, LOG_LEVEL: 'warn', PORT: '0', RATE_LIMIT_MAX: '0' });
   const app = await buildApp({ config, driver: createDriver(uri, config.NEO4J_USER, PASSWORD) });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   console.log(`LISTENING ${address}`);

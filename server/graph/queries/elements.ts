@@ -15,6 +15,15 @@ export const NODE_MAP = (n: string) => `${n} {.*, labels: labels(${n})}`;
 export const EDGE_MAP = (r: string) => `${r} {.*, type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id}`;
 
 /**
+ * The same, for elements that only become `toNode` / `toEdge` answers: the properties those drop
+ * (the generation key, a node's quotes, search names and article ids, an edge's article ids) are
+ * nulled so they do not cross the wire; a neighbourhood carries a quarter less.
+ */
+export const SHOWN_NODE_MAP = (n: string) => `${n} {.*, graph: null, evidence: null, searchNames: null, articleIds: null, labels: labels(${n})}`;
+export const SHOWN_EDGE_MAP = (r: string) =>
+  `${r} {.*, graph: null, articleIds: null, type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id}`;
+
+/**
  * Whether a date property falls in the [$from, $to] window, compared at the coarser of the two
  * precisions (a fact dated 2025 is inside a window from 2025-02). Undated facts pass.
  * `expr` is always a constant property access written in this folder, never input.

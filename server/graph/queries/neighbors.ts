@@ -3,7 +3,7 @@ import { RELATION_TYPES, type RelationType } from '../../../extract/schema/relat
 import type { EntityType } from '../../../extract/schema/entity-types.ts';
 import type { NeighborsResponse } from '../../schemas/api.ts';
 import type { GraphQuery } from '../runner.ts';
-import { ACTIVE_GRAPH, DATE_WITHIN, EDGE_MAP, NODE_MAP, toEdge, toNode, type Row } from './elements.ts';
+import { ACTIVE_GRAPH, DATE_WITHIN, SHOWN_EDGE_MAP, SHOWN_NODE_MAP, toEdge, toNode, type Row } from './elements.ts';
 
 export interface NeighborFilters {
   relations?: RelationType[] | undefined;
@@ -40,9 +40,9 @@ CALL (seen) {
   UNWIND seen AS a
   MATCH (a)-[r]->(b)
   WHERE b IN seen AND ${EDGE_FILTER}
-  RETURN collect(${EDGE_MAP('r')}) AS edges
+  RETURN collect(${SHOWN_EDGE_MAP('r')}) AS edges
 }
-RETURN [x IN seen | ${NODE_MAP('x')}] AS nodes, edges, truncated`,
+RETURN [x IN seen | ${SHOWN_NODE_MAP('x')}] AS nodes, edges, truncated`,
   ]),
 );
 

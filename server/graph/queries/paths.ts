@@ -2,7 +2,7 @@ import { int } from 'neo4j-driver';
 import { RELATION_TYPES, type RelationType } from '../../../extract/schema/relation-types.ts';
 import type { PathResponse } from '../../schemas/api.ts';
 import type { GraphQuery } from '../runner.ts';
-import { ACTIVE_GRAPH, EDGE_MAP, NODE_MAP, toEdge, toNode, uniqueById, type Row } from './elements.ts';
+import { ACTIVE_GRAPH, SHOWN_EDGE_MAP, SHOWN_NODE_MAP, toEdge, toNode, uniqueById, type Row } from './elements.ts';
 
 /** At most this many shortest paths come back; they are all of the same, shortest, length. */
 export const MAX_PATHS = 25;
@@ -16,7 +16,7 @@ MATCH (a:Entity {graph: g, id: $from}), (b:Entity {graph: g, id: $to})
 MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $relations)
 WITH p LIMIT $maxPaths
-RETURN [n IN nodes(p) | ${NODE_MAP('n')}] AS nodes, [r IN relationships(p) | ${EDGE_MAP('r')}] AS edges`,
+RETURN [n IN nodes(p) | ${SHOWN_NODE_MAP('n')}] AS nodes, [r IN relationships(p) | ${SHOWN_EDGE_MAP('r')}] AS edges`,
   ]),
 );
 
