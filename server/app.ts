@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
 import { ApiError, clientErrorHandler, errorHandler, frameworkErrors } from './errors.ts';
+import concurrency from './plugins/concurrency.ts';
 import docs from './plugins/docs.ts';
 import graph from './plugins/graph.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
@@ -89,6 +90,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cors, { origin: corsOrigins(config), methods: ['GET', 'HEAD', 'OPTIONS'] });
   if (config.RATE_LIMIT_MAX > 0) await app.register(rateLimit, rateLimitOptions(config));
+  if (config.API_MAX_CONCURRENCY > 0) {
+    const probes = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
+    await app.register(concurrency, {
+      max: config.API_MAX_CONCURRENCY,
+      maxQueue: config.API_MAX_QUEUE,
+      applies: (request) => request.url.startsWith(`${API_PREFIX}/`) && !probes.has(request.url.split('?')[0] ?? ''),
+    });
+  }
   await app.register(docs);
   await app.register(graph, { config, driver });
   await app.register(apiRoutes, { prefix: API_PREFIX, config, driver });

@@ -45,6 +45,10 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
   /** Trust X-Forwarded-For from a reverse proxy, so the rate limit sees each client's address (only behind one). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** API requests served at once; more wait in line (back-pressure in front of Neo4j). 0: no limit. */
+  API_MAX_CONCURRENCY: z.coerce.number().int().min(0).default(16),
+  /** Requests that may wait for a turn; past that, 503 OVERLOADED at once. */
+  API_MAX_QUEUE: z.coerce.number().int().min(0).default(1000),
   /** The largest request body accepted, in bytes; the read API takes none, the admin route a small one. */
   BODY_LIMIT: positiveInt.default(65_536),
   /** Milliseconds a client may take to send a whole request (headers and body); slower ones get 408. */

@@ -127,7 +127,7 @@ describe('request timeout (REQUEST_TIMEOUT_MS) and oversized requests, over a re
 describe('configuration of the limits', () => {
   it('has safe defaults: 300 requests a minute per address, 64 KiB bodies, 30 s to send a request, no admin routes', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60_000, BODY_LIMIT: 65_536, REQUEST_TIMEOUT_MS: 30_000, TRUST_PROXY: false });
+    expect(config).toMatchObject({ RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60_000, BODY_LIMIT: 65_536, REQUEST_TIMEOUT_MS: 30_000, TRUST_PROXY: false, API_MAX_CONCURRENCY: 16, API_MAX_QUEUE: 1000 });
     expect(config.ADMIN_TOKEN).toBeUndefined();
     expect(config.QUERY_TIMEOUT_MS).toBe(5000);
     expect(config.EXPORT_MAX_NODES).toBe(20_000);
@@ -140,6 +140,7 @@ describe('configuration of the limits', () => {
     ['BODY_LIMIT', '1.5'],
     ['REQUEST_TIMEOUT_MS', '-30'],
     ['TRUST_PROXY', 'yes'],
+    ['API_MAX_CONCURRENCY', '-1'],
     ['ADMIN_TOKEN', 'short-token'],
   ])('stops on a bad %s, naming the variable but not echoing the value', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
