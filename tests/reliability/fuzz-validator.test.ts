@@ -123,7 +123,8 @@ describe('the curation check and compile', () => {
   const edits: Record<string, (doc: Record<string, unknown[]>, v: unknown) => void> = {
     'relation source': (doc, v) => (relation(doc, 'MET', 'vu-dai-thang', 'chen-gang').source = v),
     'relation type': (doc, v) => (relation(doc, 'MET', 'vu-dai-thang', 'chen-gang').type = v),
-    'evidence quote': (doc, v) => (((relation(doc, 'MET', 'vu-dai-thang', 'chen-gang').evidence as Record<string, unknown>[])[0]!).quote = v),
+    // A control character in front: whatever follows, the quote cannot occur in the article.
+    'evidence quote': (doc, v) => (((relation(doc, 'MET', 'vu-dai-thang', 'chen-gang').evidence as Record<string, unknown>[])[0]!).quote = typeof v === 'string' ? `\u0001${v}` : v),
     'evidence article': (doc, v) => (((relation(doc, 'MET', 'vu-dai-thang', 'chen-gang').evidence as Record<string, unknown>[])[0]!).articleId = v),
   };
 
