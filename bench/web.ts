@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { syntheticSource } from './synthetic.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const RESULTS = join(HERE, 'results', 'web.json');
-const SIZES = [1000, 5000];
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 const RUNS = 3;
 const TARGET_MS = 2000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,9 +57,45 @@ function stats(values: number[]): { mean: number; p50: number; p95: number; max:
 }
 
 interface Bench {
-  draw(g: GraphElements): Promise<{ nodes: number; edges: number; layoutMs: number; totalMs: number }>;
+  draw(g: GraphElements): Promise<{ nodes: number; edges: number; layoutMs: number; totalMs: number; draftMs: number | null; longestFrameMs: number }>;
   startFrames(): void;
   stopFrames(): number[];
+  layoutShape(): { positions: number[]; edges: [number, number][]; zoom: number };
+}
+
+const ORIGIN = 'http://bench.localhost';
+/** Nodes closer than this (centre to centre, in graph units) overlap: the large style draws them 30–34 px wide. */
+const OVERLAP_DISTANCE = 30;
+
+/**
+ * A simple readability measure of a finished layout: how many pairs of nodes overlap, how much the
+ * edge lengths vary (coefficient of variation) and how far the fit had to zoom out (1 = nodes at
+ * their drawn size; 0.25 = a quarter of it).
+ */
+export function shapeStats(shape: { positions: number[]; edges: [number, number][]; zoom: number }): { overlappingPairs: number; edgeLengthCv: number; fitZoom: number } {
+  const n = shape.positions.length / 2;
+  const x = (i: number) => shape.positions[2 * i] as number;
+  const y = (i: number) => shape.positions[2 * i + 1] as number;
+  const d = OVERLAP_DISTANCE;
+  const grid = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const key = `${Math.floor(x(i) / d)},${Math.floor(y(i) / d)}`;
+    const cell = grid.get(key);
+    if (cell) cell.push(i);
+    else grid.set(key, [i]);
+  }
+  let overlappingPairs = 0;
+  for (let i = 0; i < n; i++) {
+    const cx = Math.floor(x(i) / d);
+    const cy = Math.floor(y(i) / d);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const j of grid.get(`${cx + dx},${cy + dy}`) ?? []) if (j > i && Math.hypot(x(i) - x(j), y(i) - y(j)) < d) overlappingPairs++;
+  }
+  const lengths = shape.edges.map(([a, b]) => Math.hypot(x(a) - x(b), y(a) - y(b)));
+  const mean = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+  const sd = Math.sqrt(lengths.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, lengths.length));
+  return { overlappingPairs, edgeLengthCv: mean > 0 ? Math.round((sd / mean) * 100) / 100 : 0, fitZoom: Math.round(shape.zoom * 1000) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -71,11 +107,12 @@ async function main(): Promise<void> {
       outDir,
       emptyOutDir: true,
       minify: true,
-      lib: { entry: join(ROOT, 'web/src/bench/harness.ts'), formats: ['iife'], name: 'GraphBench', fileName: () => 'harness.js' },
+      lib: { entry: join(ROOT, 'web/src/bench/harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
     },
   });
-  const script = readFileSync(join(outDir, 'harness.js'), 'utf8');
-  rmSync(outDir, { recursive: true, force: true });
+  // The page is served from the build directory under a made-up origin, so the layout worker the
+  // view starts is loaded the way the app loads it (a same-origin script next to the bundle).
+  writeFileSync(join(outDir, 'index.html'), `<!doctype html><html><body style="margin:0"><div id="cy" style="position:absolute;inset:0"></div><script type="module" src="/harness.js"></script></body></html>`);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const version = browser.version();
@@ -83,15 +120,24 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       const graph = syntheticElements(size);
-      const runs: { layoutMs: number; totalMs: number }[] = [];
+      const runs: { layoutMs: number; totalMs: number; draftMs: number | null; longestFrameMs: number }[] = [];
+      const readability: ReturnType<typeof shapeStats>[] = [];
       let frames: number[] = [];
       let drawnCount = { nodes: 0, edges: 0 };
       for (let run = 0; run < RUNS; run++) {
         const page = await browser.newPage({ viewport: VIEWPORT });
-        await page.setContent(`<!doctype html><html><body style="margin:0"><div id="cy" style="position:absolute;inset:0"></div></body></html>`);
-        await page.addScriptTag({ content: script });
+        await page.route(`${ORIGIN}/**`, (route) => {
+          const file = join(outDir, new URL(route.request().url()).pathname);
+          return file.startsWith(outDir) && existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
+        });
+        page.on('console', (m) => {
+          if (m.type() === 'error') console.error(`page: ${m.text()}`);
+        });
+        await page.goto(`${ORIGIN}/index.html`);
+        await page.waitForFunction(() => 'GraphBench' in window);
         const r = await page.evaluate((g) => (window as unknown as { GraphBench: Bench }).GraphBench.draw(g), graph);
-        runs.push({ layoutMs: r.layoutMs, totalMs: r.totalMs });
+        runs.push({ layoutMs: r.layoutMs, totalMs: r.totalMs, draftMs: r.draftMs, longestFrameMs: r.longestFrameMs });
+        readability.push(shapeStats(await page.evaluate(() => (window as unknown as { GraphBench: Bench }).GraphBench.layoutShape())));
         drawnCount = { nodes: r.nodes, edges: r.edges };
         if (run === RUNS - 1) {
           mkdirSync(join(ROOT, 'test-results'), { recursive: true });
@@ -116,6 +162,10 @@ async function main(): Promise<void> {
       const total = stats(runs.map((r) => r.totalMs));
       const layout = stats(runs.map((r) => r.layoutMs));
       const pan = stats(frames);
+      const drafts = runs.flatMap((r) => (r.draftMs === null ? [] : [r.draftMs]));
+      const draft = drafts.length ? stats(drafts) : null;
+      const frozen = stats(runs.map((r) => r.longestFrameMs));
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
       results.push({
         elements: drawnCount.nodes + drawnCount.edges,
         nodes: drawnCount.nodes,
@@ -123,13 +173,23 @@ async function main(): Promise<void> {
         runs: RUNS,
         drawMs: { median: total.p50, max: total.max, all: runs.map((r) => Math.round(r.totalMs)) },
         layoutMs: { median: layout.p50 },
+        draftDrawnMs: draft ? { median: draft.p50, max: draft.max } : null,
+        longestFrameWhileLayingOutMs: { median: frozen.p50, max: frozen.max },
+        readability: {
+          overlappingNodePairs: median(readability.map((r) => r.overlappingPairs)),
+          edgeLengthCv: median(readability.map((r) => r.edgeLengthCv)),
+          fitZoom: median(readability.map((r) => r.fitZoom)),
+        },
         panFrameMs: { ...pan, frames: frames.length, fps: Math.round(1000 / Math.max(pan.mean, 0.001)) },
         meetsTarget: size < 5000 ? undefined : total.max <= TARGET_MS,
       });
-      console.log(`${size} elements: drawn in ${Math.round(total.p50)} ms (median of ${RUNS}, max ${Math.round(total.max)}), pan frames p50 ${pan.p50} ms, p95 ${pan.p95} ms`);
+      console.log(
+        `${size} elements: drawn in ${Math.round(total.p50)} ms (median of ${RUNS}, max ${Math.round(total.max)}), draft drawn ${draft ? `${Math.round(draft.p50)} ms` : '-'}, longest frame while laying out ${Math.round(frozen.p50)} ms, pan frames p50 ${pan.p50} ms, p95 ${pan.p95} ms, overlapping pairs ${median(readability.map((r) => r.overlappingPairs))}`,
+      );
     }
   } finally {
     await browser.close();
+    rmSync(outDir, { recursive: true, force: true });
   }
   const report = {
     benchmark: 'web explorer: data to laid-out, drawn graph; frame time while panning',
@@ -142,10 +202,12 @@ async function main(): Promise<void> {
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\n| elements | nodes | edges | data → drawn (median) | max of ${RUNS} | pan frame p50 | pan frame p95 |`);
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`\n| elements | nodes | edges | draft drawn (median) | laid out and drawn (median) | max of ${RUNS} | longest frame while laying out | overlapping node pairs | fit zoom | pan frame p50 | pan frame p95 |`);
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results)
-    console.log(`| ${r.elements} | ${r.nodes} | ${r.edges} | ${Math.round(r.drawMs.median)} ms | ${Math.round(r.drawMs.max)} ms | ${r.panFrameMs.p50} ms | ${r.panFrameMs.p95} ms |`);
+    console.log(
+      `| ${r.elements} | ${r.nodes} | ${r.edges} | ${r.draftDrawnMs ? `${Math.round(r.draftDrawnMs.median)} ms` : '–'} | ${Math.round(r.drawMs.median)} ms | ${Math.round(r.drawMs.max)} ms | ${Math.round(r.longestFrameWhileLayingOutMs.median)} ms | ${r.readability.overlappingNodePairs} | ${r.readability.fitZoom} | ${r.panFrameMs.p50} ms | ${r.panFrameMs.p95} ms |`,
+    );
   console.log(`\nwritten to ${RESULTS}`);
 }
 

@@ -44,6 +44,15 @@ export function fullLayout(elementCount: number, options: { animate?: boolean; f
 }
 
 /**
+ * fCoSE settings for the core of a large view (see large.ts): hubs come as big as their leaf rings,
+ * so node dimensions are not uniform. 'draft' is the spectral step alone, for a first picture.
+ */
+export function coreLayout(elementCount: number, quality: 'draft' | 'default', fixed: FixedNode[] = []): LayoutOptions {
+  const full = fullLayout(elementCount, { fixed }) as unknown as Record<string, unknown>;
+  return { ...full, quality, animate: false, fit: false, uniformNodeDimensions: false } as unknown as LayoutOptions;
+}
+
+/**
  * Settings for laying out only what an expansion added: existing nodes keep their places (they are
  * fixed), the new ones settle around them starting from the ring they were put on.
  */

@@ -3,6 +3,8 @@ import type { Core, CollectionReturnValue, ElementDefinition, EventObject, NodeS
 import fcose from 'cytoscape-fcose';
 import type { Selection } from '../state/state.ts';
 import { diffElements, ringPositions } from './elements.ts';
+import { largeLayout } from './large.ts';
+import type { LayoutInput, LayoutReply, LayoutRequest } from './large.ts';
 import { fullLayout, incrementalLayout, LARGE_GRAPH } from './layout.ts';
 import type { FixedNode } from './layout.ts';
 import type { VisibleGraph } from './model.ts';
@@ -45,6 +47,13 @@ const MAX_LABELLED = 400;
 
 /** The closest a fit zooms in. */
 const MAX_FIT_ZOOM = 1.15;
+/** Margin around a fitted graph, in pixels. */
+const FIT_PADDING = 60;
+
+/** The layout worker of the app (and of the benchmark's page). */
+function layoutWorker(): Worker {
+  return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'graph-layout' });
+}
 
 /** Renderer settings that keep pan and zoom fluid with thousands of elements on screen. */
 export function rendererOptions(): cytoscape.CytoscapeOptions {
@@ -71,10 +80,18 @@ export class GraphView {
   private running: cytoscape.Layouts | null = null;
   /** Without a canvas there is nothing to animate. */
   private readonly canAnimate: boolean;
+  /** Large layouts run here when the page can start workers; null once starting one failed. */
+  private worker: Worker | null | undefined;
+  private readonly useWorker: boolean;
+  /** Counts large layouts, so a late answer to a superseded one is dropped. */
+  private largeSeq = 0;
+  /** Settles the large layout in progress (when a newer one replaces it). */
+  private settleLarge: (() => void) | null = null;
 
-  constructor(container: HTMLElement | undefined, private readonly events: ViewEvents, options: { headless?: boolean } = {}) {
+  constructor(container: HTMLElement | undefined, private readonly events: ViewEvents, options: { headless?: boolean; worker?: boolean } = {}) {
     register();
     this.canAnimate = !(options.headless ?? container === undefined);
+    this.useWorker = (options.worker ?? true) && this.canAnimate && typeof Worker !== 'undefined';
     this.cy = cytoscape({
       container,
       headless: options.headless ?? container === undefined,
@@ -217,8 +234,11 @@ export class GraphView {
     const fixed = this.pinnedFixed();
     const count = this.cy.elements().length;
     if (this.cy.nodes().length === 0) return Promise.resolve();
-    const layout = this.cy.elements().layout(fullLayout(count, { animate: animate && this.canAnimate, fixed }));
-    return this.run(layout).then(() => {
+    const done =
+      count > LARGE_GRAPH
+        ? this.layoutLarge(fixed)
+        : this.run(this.cy.elements().layout(fullLayout(count, { animate: animate && this.canAnimate, fixed })));
+    return done.then(() => {
       for (const n of this.cy.nodes()) this.remembered.set(n.id(), { ...n.position() });
       // A handful of nodes fitted to the screen would be drawn huge: keep them at a readable size.
       if (this.cy.zoom() > MAX_FIT_ZOOM) {
@@ -226,6 +246,91 @@ export class GraphView {
         this.cy.center();
       }
     });
+  }
+
+  /**
+   * A large view: leaves on rings around their hubs, fCoSE over the rest (see large.ts). In the page
+   * this runs in a worker, which answers with a draft first: it is drawn at once (and the event
+   * `layoutdraft` emitted), and the full layout replaces it in one batch when it arrives.
+   */
+  private layoutLarge(fixed: FixedNode[]): Promise<void> {
+    this.running?.stop();
+    this.running = null;
+    const busy = this.settleLarge;
+    this.settleLarge = null;
+    if (busy) {
+      // The worker is still on the layout being replaced: start afresh rather than wait for it.
+      this.worker?.terminate();
+      this.worker = undefined;
+      busy();
+    }
+    const seq = ++this.largeSeq;
+    const cy = this.cy;
+    const input: LayoutInput = {
+      nodes: cy.nodes().map((n) => n.id()),
+      edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+      fixed,
+    };
+    const apply = (positions: Float64Array) => this.applyPositions(input.nodes, positions, new Set(fixed.map((f) => f.nodeId)));
+    const inPage = () => apply(largeLayout(input, 'default'));
+    const worker = this.startWorker();
+    if (!worker) {
+      inPage();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const finish = () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        if (this.settleLarge === finish) this.settleLarge = null;
+        resolve();
+      };
+      const onMessage = (event: MessageEvent<LayoutReply>) => {
+        if (event.data.seq !== seq) return;
+        apply(event.data.positions);
+        if (event.data.quality === 'draft') cy.emit('layoutdraft');
+        else finish();
+      };
+      const onError = (event: ErrorEvent) => {
+        // A worker that cannot start (or fails) is not tried again: the layout runs in the page.
+        console.error('layout worker failed', event.message);
+        event.preventDefault();
+        worker.terminate();
+        this.worker = null;
+        if (seq === this.largeSeq) inPage();
+        finish();
+      };
+      this.settleLarge = finish;
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      const request: LayoutRequest = { seq, input, qualities: ['draft', 'default'] };
+      worker.postMessage(request);
+    });
+  }
+
+  private startWorker(): Worker | null {
+    if (!this.useWorker || this.worker === null) return null;
+    if (this.worker) return this.worker;
+    try {
+      this.worker = layoutWorker();
+    } catch (error) {
+      console.error('layout worker unavailable', error);
+      this.worker = null;
+    }
+    return this.worker;
+  }
+
+  /** Moves the nodes to laid-out positions in one batch (pinned ones stay) and fits the view. */
+  private applyPositions(ids: readonly string[], positions: Float64Array, keep: ReadonlySet<string>): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      ids.forEach((id, i) => {
+        if (keep.has(id)) return;
+        const node = cy.getElementById(id);
+        if (node.nonempty()) node.position({ x: positions[2 * i] as number, y: positions[2 * i + 1] as number });
+      });
+    });
+    cy.fit(undefined, FIT_PADDING);
   }
 
   private run(layout: cytoscape.Layouts): Promise<void> {
@@ -321,7 +426,7 @@ export class GraphView {
     if (ids && ids.length) for (const id of ids) eles = eles.union(cy.getElementById(id));
     else eles = cy.elements();
     if (eles.empty()) return;
-    const padding = 60;
+    const padding = FIT_PADDING;
     const bb = eles.boundingBox();
     const zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1)));
     cy.animate({ zoom, center: { eles } }, { duration: 300 });
@@ -345,6 +450,8 @@ export class GraphView {
 
   destroy(): void {
     this.running?.stop();
+    this.worker?.terminate();
+    this.settleLarge?.();
     this.cy.destroy();
   }
 }
