@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -175,6 +175,36 @@ async function apiLoad(url: string, scenario: Scenario, connections: number, sec
   };
 }
 
+/** CPU time (ms) the process has used so far, from /proc; undefined where there is no /proc. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the API process is idle. autocannon stops at the end of its duration with requests
+ * still in flight; the API keeps answering them (and Neo4j keeps running their queries), which would
+ * otherwise land on the next measurement (the direct driver loop): the first run's driver figures for
+ * the heavy scenarios carried that load.
+ */
+async function settle(pid: number): Promise<void> {
+  const until = performance.now() + 20_000;
+  let last = cpuMs(pid);
+  if (last === undefined) return void (await new Promise((r) => setTimeout(r, 3000)));
+  while (performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = cpuMs(pid)!;
+    if (now - last <= 20) return;
+    last = now;
+  }
+}
+
+const load = () => Number(loadavg()[0]!.toFixed(2));
+
 async function startApi(uri: string, dataset: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api.ts', 'serve', uri, dataset], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -212,17 +242,26 @@ async function main(): Promise<void> {
       await loadGraph(driver, DATABASE, dataset, syntheticSource(SIZES['100k']), { diff: false });
     }
     api = await startApi(uri, dataset);
+    // Other work on the machine skews every figure: the one-minute load average is kept with them.
+    const loadAtStart = load();
+    console.log(`load average ${loadAtStart} on ${cpus().length} cores`);
     const results = [];
     for (const scenario of scenarios(dataset)) {
+      const pid = api.child.pid!;
+      const loadBefore = load();
       // Warm both paths: query plans, the page cache, the JIT.
       await apiLoad(api.url, scenario, 10, 2);
+      await settle(pid);
       await directLoad(driver, scenario, 10, 2);
       const api10 = await apiLoad(api.url, scenario, 10, seconds);
+      await settle(pid);
       const direct10 = await directLoad(driver, scenario, 10, seconds);
       const api50 = await apiLoad(api.url, scenario, 50, seconds);
+      await settle(pid);
       const direct50 = await directLoad(driver, scenario, 50, seconds);
       const row = {
         scenario: scenario.name,
+        loadAverage: { before: loadBefore, after: load() },
         api: { c10: { p50: api10.p50, p99: api10.p99, failures: api10.failures }, c50: { rps: api50.rps, failures: api50.failures } },
         driver: { c10: { p50: direct10.p50, p99: direct10.p99, failures: direct10.failures }, c50: { rps: direct50.rps, failures: direct50.failures } },
         overhead: {
@@ -242,7 +281,7 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           graph: { dataset: 'synthetic', relationships: SIZES['100k'] },
           durationSeconds: seconds,
-          machine: { cpus: cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache },
+          machine: { cpus: cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache, loadAverageAtStart: loadAtStart },
           targets: { p99AtTenConnectionsMs: 25, overhead: 1.3 },
           results,
         },

@@ -40,41 +40,67 @@ const ROLES = MEETING_RELATIONS.join('|');
  * The Cypher, in two fixed texts: for everyone the person met, and for one given counterpart
  * (`who`, found by the index, so no event is scanned for them).
  *
- * 1. The person's occasions, aggregated early (one row per MET relationship or per event or
- *    document they took part in, whatever the number of parallel relationships), filtered by date
- *    and place, newest first, at most $occasions.
- * 2. Per occasion, lazily: the counterparts (at most $perOccasion) and their roles there.
+ * 1. The person's occasions, aggregated early: one per MET relationship, and one per event or
+ *    document they took part in, whatever the number of parallel relationships, with the events it
+ *    stands for (a document's signing occasions, else itself) filtered by date and place.
+ * 2. Newest first, at most $occasions of them.
+ * 3. Per occasion, lazily: the place of each of its events, the counterparts (at most $perOccasion)
+ *    and their roles there, looked up once per occasion, not once per event.
  *    `LIMIT $rows` stops the walk as soon as the answer is full.
  */
+/** The person's occasions (x), one row each, with their roles and quotes there. */
+const SHARED = `MATCH (p)-[r1:${ROLES}]->(x:Entity)
+  WITH x, collect(DISTINCT type(r1)) AS personRoles, collect(r1.evidence) AS personEvidence, max(r1.date) AS factDate`;
+
+/**
+ * The same, only those the counterpart took part in too: both sides' occasions joined by grouping on
+ * the occasion (a hash join), rather than a check per occasion between two nodes that may both be hubs.
+ */
+const SHARED_WITH_WHO = `CALL (p, who) {
+    MATCH (p)-[r1:${ROLES}]->(x:Entity)
+    RETURN x, r1
+    UNION ALL
+    MATCH (who)-[:${ROLES}]->(x:Entity)
+    RETURN x, null AS r1
+  }
+  WITH x, collect(DISTINCT type(r1)) AS personRoles, collect(r1.evidence) AS personEvidence, max(r1.date) AS factDate, count(r1) AS mine, count(*) AS all
+  WHERE mine > 0 AND all > mine
+  WITH x, personRoles, personEvidence, factDate`;
+
 function cypher(withCounterpart: boolean): string {
-  const who = withCounterpart ? 'who' : 'c';
   const W = withCounterpart ? ', who' : '';
   return `${ACTIVE_GRAPH}
 MATCH (p:Person {graph: g, id: $person})
 ${withCounterpart ? 'MATCH (who:Person {graph: g, id: $with}) WHERE who <> p' : ''}
 CALL (p, g${W}) {
-  MATCH (p)-[m:MET]-(${who}:Person)
+  MATCH (p)-[m:MET]-(${withCounterpart ? 'who' : 'c'}:Person)
   OPTIONAL MATCH (ev:Event {graph: g, id: m.event})
-  WITH ${who} AS c, null AS x, ev, ['MET'] AS personRoles, [m.evidence] AS personEvidence, coalesce(m.date, ev.date) AS date
-  RETURN c, x, ev, personRoles, personEvidence, date
+  WITH ${withCounterpart ? 'who AS c' : 'c'}, m, ev, coalesce(m.date, ev.date) AS date
+  WHERE ${DATE_WITHIN('date')} AND ($place IS NULL OR ${HELD_IN('ev')})
+  RETURN c, null AS x, [{ev: ev, date: date}] AS events, ['MET'] AS personRoles, [m.evidence] AS personEvidence, date
   UNION ALL
-  MATCH (p)-[r1:${ROLES}]->(x:Entity)
-  ${withCounterpart ? `WHERE EXISTS { (x)<-[:${ROLES}]-(who) }` : ''}
-  WITH x, collect(DISTINCT type(r1)) AS personRoles, collect(r1.evidence) AS personEvidence, max(r1.date) AS factDate
+  ${withCounterpart ? SHARED_WITH_WHO : SHARED}
   OPTIONAL MATCH (x)-[:SIGNED_AT]->(occasion:Event)
-  WITH x, coalesce(occasion, x) AS ev, personRoles, personEvidence, factDate
-  RETURN null AS c, x, ev, personRoles, personEvidence, coalesce(ev.date, x.date, factDate) AS date
+  WITH x, personRoles, personEvidence, factDate, coalesce(occasion, x) AS ev
+  WITH x, personRoles, personEvidence, ev, coalesce(ev.date, x.date, factDate) AS date
+  WHERE ${DATE_WITHIN('date')} AND ($place IS NULL OR ${HELD_IN('ev')})
+  WITH x, personRoles, personEvidence, collect({ev: ev, date: date}) AS events, max(date) AS date
+  RETURN null AS c, x, events, personRoles, personEvidence, date
 }
-WITH p${W}, c, x, ev, personRoles, personEvidence, date
-WHERE ${DATE_WITHIN('date')} AND ($place IS NULL OR ${HELD_IN('ev')})
+WITH p${W}, c, x, events, personRoles, personEvidence, date
 ORDER BY date IS NULL, date DESC
-WITH p${W}, collect({c: c, x: x, ev: ev, personRoles: personRoles, personEvidence: personEvidence, date: date}) AS occasions
+WITH p${W}, collect({c: c, x: x, events: events, personRoles: personRoles, personEvidence: personEvidence}) AS occasions
 WITH p${W}, occasions[0..$occasions] AS occasions, size(occasions) > $occasions AS tooMany
 UNWIND occasions AS o
-WITH p${W}, o.c AS met, o.x AS x, o.ev AS ev, o.personRoles AS personRoles, o.personEvidence AS personEvidence, o.date AS occasionDate, tooMany
-CALL (ev) {
-  OPTIONAL MATCH (ev)-[:TOOK_PLACE_IN]->(pl:Entity)
-  RETURN pl ORDER BY pl.id LIMIT 1
+WITH p${W}, o.c AS met, o.x AS x, o.events AS events, o.personRoles AS personRoles, o.personEvidence AS personEvidence, tooMany
+CALL (events) {
+  UNWIND events AS e
+  WITH e.ev AS ev, e.date AS date
+  CALL (ev) {
+    OPTIONAL MATCH (ev)-[:TOOK_PLACE_IN]->(pl:Entity)
+    RETURN pl ORDER BY pl.id LIMIT 1
+  }
+  RETURN collect({ev: ev, date: date, pl: pl}) AS placed
 }
 CALL (p${W}, met, x) {
   WITH met WHERE met IS NOT NULL
@@ -102,7 +128,9 @@ CALL (c, x) {
   WITH x WHERE x IS NULL
   RETURN ['MET'] AS counterpartRoles, [] AS counterpartEvidence, null AS counterpartDate
 }
-WITH c, ev, pl, personRoles, counterpartRoles, personEvidence + counterpartEvidence AS evidence, coalesce(occasionDate, counterpartDate) AS date, cut OR tooMany AS truncated
+UNWIND placed AS e
+WITH c, e.ev AS ev, e.pl AS pl, personRoles, counterpartRoles, personEvidence + counterpartEvidence AS evidence,
+  coalesce(e.date, counterpartDate) AS date, cut OR tooMany AS truncated
 WHERE ${DATE_WITHIN('date')}
 RETURN ${REF('c')} AS c, ${REF('ev')} AS ev, ${REF('pl')} AS pl, personRoles, counterpartRoles, evidence, date, truncated
 LIMIT $rows`;
