@@ -9,14 +9,18 @@ export const MECHANISM_KINDS = ['cooperation-mechanism', 'working-group'];
 
 /**
  * A side: the party itself, the places and bodies within it (up to three levels down), and the
- * people who held office in any of them or represented them.
+ * people who held office in any of them or represented them (found from the bodies: an unanchored
+ * `(p:Person)` would scan the people of every dataset).
  */
 const SIDE = (party: string, side: string) => `CALL (${party}) {
   OPTIONAL MATCH (m:Entity)-[:PART_OF|LOCATED_IN*1..3]->(${party})
   WITH ${party}, [${party}] + collect(DISTINCT m) AS bodies
-  OPTIONAL MATCH (p:Person)-[:HOLDS_POSITION|REPRESENTED]->(o:Entity)
-  WHERE o IN bodies
-  WITH bodies, collect(DISTINCT p) AS people
+  CALL (bodies) {
+    UNWIND bodies AS o
+    MATCH (p:Person)-[:HOLDS_POSITION|REPRESENTED]->(o)
+    WITH DISTINCT p ORDER BY p.id
+    RETURN collect(p) AS people
+  }
   RETURN bodies + people AS ${side}
 }`;
 

@@ -51,11 +51,15 @@ export function timelineEventFrom(e: Row, pl: Row | null, participants: Row[]): 
   return event;
 }
 
-/** A timeline of events, sorted by date (undated last). */
+/**
+ * A timeline of events, sorted by date (undated last). The hint keeps the planner on the generation's
+ * entities: left alone it scans the Event label, which holds every dataset's events.
+ */
 export function timeline(dataset: string, filters: EventFilters, limit: number): GraphQuery<TimelineEvent[]> {
   return {
     cypher: `${ACTIVE_GRAPH}
 MATCH (e:Event:Entity {graph: g})
+USING INDEX e:Entity(graph)
 WHERE ${DATE_WITHIN('e.date')} AND (size($kinds) = 0 OR e.kind IN $kinds)
   AND ($place IS NULL OR ${HELD_IN('e')})
   AND ($participant IS NULL OR EXISTS { MATCH (e)<-[r]-(x:Entity) WHERE x.id = $participant AND type(r) IN $participation })
