@@ -193,7 +193,10 @@ export class GraphView {
     this.syncSize();
     const wasEmpty = cy.nodes().length === 0;
     const diff = diffElements({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }, graph);
-    this.tune(graph.nodes.length + graph.edges.length);
+    const count = graph.nodes.length + graph.edges.length;
+    // A large view will want the layout worker: start loading it while the elements go in.
+    if (count > LARGE_GRAPH && this.useWorker) this.startWorker();
+    this.tune(count);
     const fresh: string[] = [];
     cy.batch(() => {
       for (const id of diff.remove) {
