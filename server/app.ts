@@ -85,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         // Cytoscape and the docs UI set inline styles; scripts stay same-origin.
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        // The server speaks plain HTTP unless a proxy in front adds TLS; upgrading would break the UI there.
+        'upgrade-insecure-requests': null,
       },
     },
   });

@@ -7,7 +7,7 @@ import { loadConfig } from '../../server/config.ts';
 
 const EXPECTED_CSP =
   "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;" +
-  "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';upgrade-insecure-requests";
+  "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'";
 
 async function appWith(env: Record<string, string> = {}) {
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', ...env }), driver: createDriver('bolt://127.0.0.1:9', 'neo4j', ''), logger: false });

@@ -105,7 +105,8 @@ public final class Launcher {
     private static int firstFreePort(String host, int start) {
         for (int port = start; port < start + PORT_ATTEMPTS && port <= 65535; port++) {
             try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
+                // Like Neo4j's own bind: a port whose old connections linger in TIME_WAIT is free to use.
+                socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(host, port));
                 return port;
             } catch (IOException taken) {
