@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, largeLayout } from '../../web/src/graph/large.ts';
 import type { LayoutReply } from '../../web/src/graph/large.ts';
-import { coreLayout, fullLayout, LARGE_GRAPH } from '../../web/src/graph/layout.ts';
+import { coreLayout, fullLayout, LARGE_GRAPH, layoutPlan, WORKER_GRAPH } from '../../web/src/graph/layout.ts';
 import { FIRST_RING, LEAF_SPACING, leafPositions, leafRadius, splitLeaves } from '../../web/src/graph/leaves.ts';
 import { GraphView } from '../../web/src/graph/view.ts';
 import { visibleGraph } from '../../web/src/graph/model.ts';
@@ -101,6 +101,7 @@ describe('the large-view layout', () => {
     expect(small.quality).toBe('default');
     const big = fullLayout(LARGE_GRAPH + 1, { animate: true }) as unknown as Record<string, unknown>;
     expect(big.animate).toBe(false);
+    expect([120, LARGE_GRAPH, LARGE_GRAPH + 1, WORKER_GRAPH - 1, WORKER_GRAPH, 5000].map(layoutPlan)).toEqual(['force', 'force', 'rings', 'rings', 'rings-in-worker', 'rings-in-worker']);
     const core = coreLayout(5000, 'draft') as unknown as Record<string, unknown>;
     expect(core).toMatchObject({ quality: 'draft', animate: false, fit: false, uniformNodeDimensions: false });
   });

@@ -2,6 +2,17 @@ import type { LayoutOptions } from 'cytoscape';
 
 /** Above this many elements the view switches to its cheaper drawing and layout settings. */
 export const LARGE_GRAPH = 800;
+/**
+ * From this many elements a large view is laid out in a worker (a draft first, then the full
+ * layout). Below it the layout takes less than starting the worker would, so it runs in the page.
+ */
+export const WORKER_GRAPH = 2000;
+
+/** How a view of `elementCount` elements is laid out: see fullLayout, large.ts and the worker. */
+export function layoutPlan(elementCount: number): 'force' | 'rings' | 'rings-in-worker' {
+  if (elementCount <= LARGE_GRAPH) return 'force';
+  return elementCount < WORKER_GRAPH ? 'rings' : 'rings-in-worker';
+}
 
 export interface FixedNode {
   nodeId: string;

@@ -5,7 +5,7 @@ import type { Selection } from '../state/state.ts';
 import { diffElements, ringPositions } from './elements.ts';
 import { largeLayout } from './large.ts';
 import type { LayoutInput, LayoutReply, LayoutRequest } from './large.ts';
-import { fullLayout, incrementalLayout, LARGE_GRAPH } from './layout.ts';
+import { fullLayout, incrementalLayout, LARGE_GRAPH, layoutPlan } from './layout.ts';
 import type { FixedNode } from './layout.ts';
 import type { VisibleGraph } from './model.ts';
 import { stylesheet } from './style.ts';
@@ -195,7 +195,7 @@ export class GraphView {
     const diff = diffElements({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }, graph);
     const count = graph.nodes.length + graph.edges.length;
     // A large view will want the layout worker: start loading it while the elements go in.
-    if (count > LARGE_GRAPH && this.useWorker) this.startWorker();
+    if (layoutPlan(count) === 'rings-in-worker' && this.useWorker) this.startWorker();
     this.tune(count);
     const fresh: string[] = [];
     cy.batch(() => {
@@ -237,9 +237,10 @@ export class GraphView {
     const fixed = this.pinnedFixed();
     const count = this.cy.elements().length;
     if (this.cy.nodes().length === 0) return Promise.resolve();
+    const plan = layoutPlan(count);
     const done =
-      count > LARGE_GRAPH
-        ? this.layoutLarge(fixed)
+      plan !== 'force'
+        ? this.layoutLarge(fixed, plan === 'rings-in-worker')
         : this.run(this.cy.elements().layout(fullLayout(count, { animate: animate && this.canAnimate, fixed })));
     return done.then(() => {
       for (const n of this.cy.nodes()) this.remembered.set(n.id(), { ...n.position() });
@@ -252,11 +253,12 @@ export class GraphView {
   }
 
   /**
-   * A large view: leaves on rings around their hubs, fCoSE over the rest (see large.ts). In the page
-   * this runs in a worker, which answers with a draft first: it is drawn at once (and the event
-   * `layoutdraft` emitted), and the full layout replaces it in one batch when it arrives.
+   * A large view: leaves on rings around their hubs, fCoSE over the rest (see large.ts). From
+   * WORKER_GRAPH elements on (and when the page can start workers) this runs in a worker, which
+   * answers with a draft first: it is drawn at once (and the event `layoutdraft` emitted), and the
+   * full layout replaces it in one batch when it arrives.
    */
-  private layoutLarge(fixed: FixedNode[]): Promise<void> {
+  private layoutLarge(fixed: FixedNode[], inWorker: boolean): Promise<void> {
     this.running?.stop();
     this.running = null;
     const busy = this.settleLarge;
@@ -276,7 +278,7 @@ export class GraphView {
     };
     const apply = (positions: Float64Array) => this.applyPositions(input.nodes, positions, new Set(fixed.map((f) => f.nodeId)));
     const inPage = () => apply(largeLayout(input, 'default'));
-    const worker = this.startWorker();
+    const worker = inWorker ? this.startWorker() : null;
     if (!worker) {
       inPage();
       return Promise.resolve();
