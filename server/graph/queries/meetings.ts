@@ -91,8 +91,9 @@ WITH p${W}, c, x, events, personRoles, personEvidence, date
 ORDER BY date IS NULL, date DESC
 WITH p${W}, collect({c: c, x: x, events: events, personRoles: personRoles, personEvidence: personEvidence}) AS occasions
 WITH p${W}, occasions[0..$occasions] AS occasions, size(occasions) > $occasions AS tooMany
-UNWIND occasions AS o
-WITH p${W}, o.c AS met, o.x AS x, o.events AS events, o.personRoles AS personRoles, o.personEvidence AS personEvidence, tooMany
+UNWIND range(0, size(occasions) - 1) AS i
+WITH p${W}, i, occasions[i] AS o, tooMany
+WITH p${W}, i, o.c AS met, o.x AS x, o.events AS events, o.personRoles AS personRoles, o.personEvidence AS personEvidence, tooMany
 CALL (events) {
   UNWIND events AS e
   WITH e.ev AS ev, e.date AS date
@@ -128,12 +129,17 @@ CALL (c, x) {
   WITH x WHERE x IS NULL
   RETURN ['MET'] AS counterpartRoles, [] AS counterpartEvidence, null AS counterpartDate
 }
-UNWIND placed AS e
-WITH c, e.ev AS ev, e.pl AS pl, personRoles, counterpartRoles, personEvidence + counterpartEvidence AS evidence,
-  coalesce(e.date, counterpartDate) AS date, cut OR tooMany AS truncated
+UNWIND range(0, size(placed) - 1) AS j
+WITH i, j, placed[j] AS e, c, personRoles, personEvidence, counterpartRoles, counterpartEvidence, counterpartDate, cut OR tooMany AS truncated
+WITH i, j, e.ev AS ev, e.pl AS pl, c, personRoles, personEvidence, counterpartRoles, counterpartEvidence,
+  coalesce(e.date, counterpartDate) AS date, truncated
 WHERE ${DATE_WITHIN('date')}
-RETURN ${REF('c')} AS c, ${REF('ev')} AS ev, ${REF('pl')} AS pl, personRoles, counterpartRoles, evidence, date, truncated
-LIMIT $rows`;
+LIMIT $rows
+WITH i, j, ev, pl, personRoles, personEvidence,
+  collect({c: c {.id, .name, .kind, labels: labels(c)}, roles: counterpartRoles, evidence: counterpartEvidence, date: date}) AS counterparts,
+  collect(truncated) AS cuts
+ORDER BY i, j
+RETURN ${REF('ev')} AS ev, ${REF('pl')} AS pl, personRoles, personEvidence, counterparts, true IN cuts AS truncated`;
 }
 
 const CYPHER = { all: cypher(false), with: cypher(true) };
@@ -186,34 +192,43 @@ export function meetingsOf(dataset: string, person: string, filters: MeetingFilt
     routing: 'READ',
     transform: (records) => {
       const byKey = new Map<string, Meeting>();
-      let truncated = records.length > max;
-      for (const r of records.slice(0, max)) {
+      let rows = 0;
+      let truncated = false;
+      for (const r of records) {
         if (r.get('truncated') === true) truncated = true;
-        const c = r.get('c') as Row;
         const event = eventOf(r.get('ev') as Row | null, r.get('pl') as Row | null);
-        const date = (r.get('date') as string | null) ?? undefined;
-        const key = `${String(c.id)}\u0000${event?.id ?? `undated:${date ?? ''}`}`;
-        const evidence = (r.get('evidence') as string[]).map((e) => evidenceOf(e));
         const personRoles = r.get('personRoles') as RelationType[];
-        const counterpartRoles = r.get('counterpartRoles') as RelationType[];
-        const existing = byKey.get(key);
-        if (existing) {
-          existing.roles.person = [...new Set([...existing.roles.person, ...personRoles])];
-          existing.roles.counterpart = [...new Set([...existing.roles.counterpart, ...counterpartRoles])];
-          existing.evidence = mergeEvidence(existing.evidence, ...evidence);
-          existing.how = howOf(existing.roles.person, existing.roles.counterpart);
-          existing.date ??= date;
-          continue;
+        // Quotes are parsed once per occasion and event, not once per counterpart.
+        const personEvidence = (r.get('personEvidence') as string[]).map((e) => evidenceOf(e));
+        for (const counterpart of r.get('counterparts') as Row[]) {
+          if (++rows > max) {
+            truncated = true;
+            break;
+          }
+          const c = counterpart.c as Row;
+          const date = (counterpart.date as string | null) ?? undefined;
+          const key = `${String(c.id)}\u0000${event?.id ?? `undated:${date ?? ''}`}`;
+          const evidence = [...personEvidence, ...(counterpart.evidence as string[]).map((e) => evidenceOf(e))];
+          const counterpartRoles = counterpart.roles as RelationType[];
+          const existing = byKey.get(key);
+          if (existing) {
+            existing.roles.person = [...new Set([...existing.roles.person, ...personRoles])];
+            existing.roles.counterpart = [...new Set([...existing.roles.counterpart, ...counterpartRoles])];
+            existing.evidence = mergeEvidence(existing.evidence, ...evidence);
+            existing.how = howOf(existing.roles.person, existing.roles.counterpart);
+            existing.date ??= date;
+            continue;
+          }
+          const meeting: Meeting = {
+            counterpart: toRef(c),
+            event,
+            how: howOf(personRoles, counterpartRoles),
+            roles: { person: personRoles, counterpart: counterpartRoles },
+            evidence: mergeEvidence(...evidence),
+          };
+          if (date) meeting.date = date;
+          byKey.set(key, meeting);
         }
-        const meeting: Meeting = {
-          counterpart: toRef(c),
-          event,
-          how: howOf(personRoles, counterpartRoles),
-          roles: { person: personRoles, counterpart: counterpartRoles },
-          evidence: mergeEvidence(...evidence),
-        };
-        if (date) meeting.date = date;
-        byKey.set(key, meeting);
       }
       const meetings = [...byKey.values()].sort((a, b) => byDate({ date: a.date, name: a.counterpart.name }, { date: b.date, name: b.counterpart.name }));
       return { meetings, truncated };
