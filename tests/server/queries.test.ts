@@ -1,7 +1,10 @@
+import { Record as Neo4jRecord } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { MAX_COUNTERPARTS_PER_OCCASION, MAX_OCCASIONS, meetingsOf } from '../../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
 import { shortestPaths } from '../../server/graph/queries/paths.ts';
 import { fold, luceneQuery, namedExactly, namedWithWords } from '../../server/graph/queries/search.ts';
+import { LIMITS } from '../../server/schemas/query.ts';
 
 describe('name folding', () => {
   it('folds case and Vietnamese diacritics, đ included', () => {
@@ -37,5 +40,46 @@ describe('bounded query texts', () => {
     const query = neighborsOf('d', "x' OR 1=1 //", 1, { relations: ['MET'], from: '2025' }, 10);
     expect(query.cypher).not.toContain('OR 1=1');
     expect(query.params).toMatchObject({ id: "x' OR 1=1 //", relations: ['MET'], from: '2025' });
+  });
+});
+
+describe('bounded meetings', () => {
+  it('caps occasions, counterparts per occasion and rows, with a text of its own for a given counterpart', () => {
+    const all = meetingsOf('d', 'p', {});
+    const one = meetingsOf('d', 'p', { with: 'q' });
+    expect(all.cypher).toContain('LIMIT $perOccasionProbe');
+    expect(all.cypher).toContain('LIMIT $rows');
+    expect(Number(all.params.occasions)).toBe(MAX_OCCASIONS);
+    expect(Number(all.params.perOccasion)).toBe(MAX_COUNTERPARTS_PER_OCCASION);
+    expect(Number(all.params.rows)).toBe(LIMITS.meetings.max + 1);
+    expect(one.cypher).not.toBe(all.cypher);
+    expect(one.cypher).toContain('MATCH (who:Person {graph: g, id: $with})');
+  });
+
+  it('says truncated when the rows overflow the limit, and keeps at most the limit', () => {
+    const { transform } = meetingsOf('d', 'p', {});
+    const keys = ['ev', 'pl', 'personRoles', 'personEvidence', 'counterparts', 'truncated'];
+    const evidence = JSON.stringify([{ articleId: 'a', language: 'vi', quote: 'q' }]);
+    const occasion = (n: number, count: number) =>
+      new Neo4jRecord(keys, [
+        { id: `event-${n}`, name: `Event ${n}`, labels: ['Entity', 'Event'], date: '2025-01-01' },
+        null,
+        ['ATTENDED'],
+        [evidence],
+        Array.from({ length: count }, (_, k) => ({
+          c: { id: `person-${n}-${k}`, name: `Person ${k}`, labels: ['Entity', 'Person'] },
+          roles: ['ATTENDED'],
+          evidence: [],
+          date: '2025-01-01',
+        })),
+        false,
+      ]);
+    const full = transform([occasion(1, 300), occasion(2, 200)]);
+    expect(full.truncated).toBe(false);
+    expect(full.meetings).toHaveLength(500);
+    expect(full.meetings[0]!.how).toBe('attended');
+    const over = transform([occasion(1, 300), occasion(2, 201)]);
+    expect(over.truncated).toBe(true);
+    expect(over.meetings).toHaveLength(500);
   });
 });
