@@ -87,6 +87,8 @@ export class GraphView {
   private largeSeq = 0;
   /** Settles the large layout in progress (when a newer one replaces it). */
   private settleLarge: (() => void) | null = null;
+  /** The large layout in progress in the worker, if any. */
+  private largeDone: Promise<void> | null = null;
 
   constructor(container: HTMLElement | undefined, private readonly events: ViewEvents, options: { headless?: boolean; worker?: boolean } = {}) {
     register();
@@ -222,7 +224,11 @@ export class GraphView {
     if (fresh.length === 0) return;
     // An expansion settles its new nodes around the node expanded; anything else (a path, a filter
     // lifted over nodes never drawn) is laid out with the rest, pinned nodes staying where they are.
-    if (options.anchor) await this.placeNew(fresh, options.anchor);
+    if (options.anchor) {
+      // New nodes go next to drawn ones: first let a large layout in progress put those in place.
+      if (this.largeDone) await this.largeDone;
+      await this.placeNew(fresh, options.anchor);
+    }
     else await this.layoutAll(options.animate ?? true);
   }
 
@@ -283,7 +289,7 @@ export class GraphView {
       inPage();
       return Promise.resolve();
     }
-    return new Promise<void>((resolve) => {
+    const done = new Promise<void>((resolve) => {
       const finish = () => {
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);
@@ -310,7 +316,11 @@ export class GraphView {
       worker.addEventListener('error', onError);
       const request: LayoutRequest = { seq, input, qualities: ['draft', 'default'] };
       worker.postMessage(request);
+    }).finally(() => {
+      if (this.largeDone === done) this.largeDone = null;
     });
+    this.largeDone = done;
+    return done;
   }
 
   private startWorker(): Worker | null {
