@@ -6,12 +6,10 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { Core, EdgeSingular } from 'cytoscape';
 import { build } from 'vite';
-import { compileCorpus } from '../../extract/compile.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { loadGraph } from '../../server/graph/load.ts';
-import { applySchema } from '../../server/graph/schema.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
+import { loadCurated } from '../helpers/curated.ts';
+import { testDatabase, testDriver } from '../helpers/neo4j.ts';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere. `.ci/run` installs it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,14 +51,8 @@ export interface RunningApp {
 
 /** The real app over the curated graph, loaded into a dataset of its own, serving a fresh build. */
 export async function startApp(): Promise<RunningApp> {
-  const dataset = uniqueDataset('web');
   const loader = testDriver();
-  try {
-    await applySchema(loader, testDatabase());
-    await loadGraph(loader, testDatabase(), dataset, await compileCorpus());
-  } finally {
-    await loader.close();
-  }
+  const dataset = await loadCurated(loader, 'web').finally(() => loader.close());
   const webRoot = await buildWeb();
   const config = loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent' });
   const app: FastifyInstance = await buildApp({ config, driver: testDriver(), webRoot, logger: false });

@@ -1,22 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { compileCorpus } from '../../extract/compile.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { loadGraph } from '../../server/graph/load.ts';
-import { applySchema } from '../../server/graph/schema.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
+import { testDatabase, testDriver } from '../helpers/neo4j.ts';
 import { snapshot, type Snapshot } from '../store/fixture.ts';
+import { loadCurated } from '../helpers/curated.ts';
 
-export { snapshot, type Snapshot };
+export { loadCurated, snapshot, type Snapshot };
 
-/** Loads the curated graph into a dataset of its own. */
-export async function loadCurated(driver: Driver, prefix: string): Promise<string> {
-  const dataset = uniqueDataset(prefix);
-  await applySchema(driver, testDatabase());
-  await loadGraph(driver, testDatabase(), dataset, await compileCorpus());
-  return dataset;
-}
 
 /**
  * The app over the curated graph in a dataset of its own, with extra settings from `env` (the rate

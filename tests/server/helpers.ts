@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { compileCorpus } from '../../extract/compile.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { loadGraph } from '../../server/graph/load.ts';
-import { applySchema } from '../../server/graph/schema.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
+import { loadCurated } from '../helpers/curated.ts';
+import { testDatabase, testDriver } from '../helpers/neo4j.ts';
 
 /** The app over the real curated graph, loaded into a dataset of its own. */
 export async function buildTestApp(logger: boolean | object = false): Promise<{ app: FastifyInstance; dataset: string }> {
-  const dataset = uniqueDataset('api');
   const loader = testDriver();
-  try {
-    await applySchema(loader, testDatabase());
-    await loadGraph(loader, testDatabase(), dataset, await compileCorpus());
-  } finally {
-    await loader.close();
-  }
+  const dataset = await loadCurated(loader, 'api').finally(() => loader.close());
   const config = loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent' });
   const app = await buildApp({ config, driver: testDriver(), logger });
   await app.ready();
