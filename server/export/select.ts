@@ -1,7 +1,7 @@
 import type { EntityType } from '../../extract/schema/entity-types.ts';
 import type { RelationType } from '../../extract/schema/relation-types.ts';
 import { ApiError } from '../errors.ts';
-import { neighborsOf } from '../graph/queries/neighbors.ts';
+import { edgesAmong, neighborsOf } from '../graph/queries/neighbors.ts';
 import type { ApiGraph } from '../plugins/graph.ts';
 import type { ExportEdge, ExportGraph, ExportNode } from './model.ts';
 
@@ -39,7 +39,7 @@ export class ExportTooLarge extends ApiError {
 
 /**
  * The subgraph an export holds: for each id, its neighbourhood exactly as the neighbours route gives
- * it (the same query, depth and filters), merged by id. Nothing beyond the limits is ever read whole:
+ * it (the same query, depth and filters), merged by id, with the edges that join them. Nothing beyond the limits is ever read whole:
  * each neighbourhood asks for at most `maxNodes` neighbours and says when there were more.
  */
 export async function selectSubgraph(graph: ApiGraph, selection: Selection, limits: ExportLimits): Promise<ExportGraph> {
@@ -54,6 +54,11 @@ export async function selectSubgraph(graph: ApiGraph, selection: Selection, limi
     for (const node of found.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
     for (const edge of found.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge);
     if (nodes.size > limits.maxNodes) throw new ExportTooLarge('nodes', limits.maxNodes, `at least ${nodes.size}`, selection);
+    if (edges.size > limits.maxEdges) throw new ExportTooLarge('edges', limits.maxEdges, `at least ${edges.size}`, selection);
+  }
+  if (selection.ids.length > 1) {
+    // Edges that join one neighbourhood to another lie in neither: ask for all edges among the merged nodes.
+    for (const edge of await graph.run(edgesAmong(graph.dataset, [...nodes.keys()], filters))) if (!edges.has(edge.id)) edges.set(edge.id, edge);
     if (edges.size > limits.maxEdges) throw new ExportTooLarge('edges', limits.maxEdges, `at least ${edges.size}`, selection);
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };

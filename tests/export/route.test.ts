@@ -33,6 +33,31 @@ const get = (target: FastifyInstance, url: string) => target.inject({ method: 'G
 const SELECTION = 'ids=vu-dai-thang&depth=2';
 
 describe('GET /api/v1/export', () => {
+  it('with several ids, also holds the edges that join their neighbourhoods, as Neo4j has them', async () => {
+    const ids = ['chen-gang', 'nguyen-minh-vu'];
+    const own = new Set<string>();
+    for (const id of ids) {
+      const n = (await get(app, `/api/v1/entities/${id}/neighbors?depth=1&limit=1000`)).json<NeighborsResponse>();
+      for (const e of n.edges) own.add(e.id);
+    }
+    const doc = (await get(app, `/api/v1/export?ids=${ids.join(',')}&depth=1&format=json`)).json<NeighborsResponse>();
+    const nodeIds = doc.nodes.map((n) => n.id);
+    // Independently: every relationship of the served generation between two exported nodes.
+    const driver = testDriver();
+    const { records } = await driver
+      .executeQuery(
+        'MATCH (d:Dataset {name: $dataset}) MATCH (a:Entity {graph: d.active})-[r]->(b:Entity {graph: d.active}) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id',
+        { dataset, ids: nodeIds },
+        { database: testDatabase(), routing: 'READ' },
+      )
+      .finally(() => driver.close());
+    const expected = records.map((r) => r.get('id') as string).sort();
+    expect(doc.edges.map((e) => e.id).sort()).toEqual(expected);
+    // Not vacuous: Quang Ninh (met Chen Gang's side) attended the conference Nguyễn Minh Vũ co-chaired,
+    // an edge in neither neighbourhood.
+    expect(expected.filter((id) => !own.has(id))).toContain('ATTENDED:quang-ninh->guangdong-coordination-conference-9');
+  });
+
   it('exports the same subgraph as the neighbours route, in every format, with the evidence', async () => {
     const neighbours = (await get(app, '/api/v1/entities/vu-dai-thang/neighbors?depth=2&limit=1000')).json<NeighborsResponse>();
     expect(neighbours.truncated).toBe(false);

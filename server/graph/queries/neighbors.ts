@@ -91,3 +91,28 @@ export function neighborsOf(dataset: string, id: string, depth: number, filters:
     },
   };
 }
+
+const EDGES_AMONG_IDS = `${ACTIVE_GRAPH}
+MATCH (n:Entity {graph: g}) WHERE n.id IN $ids
+WITH collect(n) AS seen
+${EDGES_AMONG_SEEN}
+RETURN edges`;
+
+/**
+ * Every edge among the given entities that passes the filters: what joins several neighbourhoods
+ * merged into one selection (an edge between two of them lies in neither).
+ */
+export function edgesAmong(dataset: string, ids: string[], filters: NeighborFilters): GraphQuery<NeighborsResponse['edges']> {
+  return {
+    cypher: EDGES_AMONG_IDS,
+    params: {
+      dataset,
+      ids,
+      relations: filters.relations?.length ? filters.relations : RELATION_TYPES,
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+    },
+    routing: 'READ',
+    transform: (records) => ((records[0]?.get('edges') as Row[] | undefined) ?? []).map((e) => toEdge(e)),
+  };
+}
