@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { drawn, launchChromium, pointOf, positions, problemsOf, screenshot, settled, startApp, watch } from './harness.ts';
+import { doubleClick, drawn, launchChromium, pointOf, positions, problemsOf, screenshot, settled, startApp, watch } from './harness.ts';
 import type { RunningApp } from './harness.ts';
 
 /**
@@ -94,7 +94,8 @@ describe('the web explorer', () => {
     expect(before.nodes).not.toContain('vietnam');
     const old = await positions(page, before.nodes);
     const at = await pointOf(page, 'guangdong');
-    await page.mouse.dblclick(at.x, at.y);
+    // The first click selects the node and opens the panel; the second must still find the node under it.
+    await doubleClick(page, at);
     // On a busy machine the double click can be handled after the page first looks idle: wait for its neighbours.
     await expect.poll(async () => (await drawn(page)).nodes.length, { timeout: 20_000 }).toBeGreaterThan(before.nodes.length + 3);
     await settled(page);

@@ -95,6 +95,8 @@ export async function settled(page: Page): Promise<void> {
     await page.evaluate(() => (window as unknown as { explorer: { idle: Promise<void> } }).explorer.idle);
     await page.waitForTimeout(150);
   }
+  // A centring waits out the double-click window, then animates: let it finish before anyone measures.
+  await page.waitForFunction(() => !(window as unknown as { explorer: { view: { moving: boolean } } }).explorer.view.moving);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -126,6 +128,16 @@ export function pointOf(page: Page, id: string): Promise<{ x: number; y: number 
     const p = ele.isNode() ? ele.renderedPosition() : (ele as EdgeSingular).renderedMidpoint();
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
+}
+
+/** A double click as a hand makes it: a pause between the clicks, in which the first one's effects start. */
+export async function doubleClick(page: Page, at: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForTimeout(120);
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
 }
 
 export function positions(page: Page, ids: string[]): Promise<Record<string, { x: number; y: number }>> {

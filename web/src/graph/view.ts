@@ -45,6 +45,13 @@ type Point = { x: number; y: number };
 const LABEL_ZOOM = 0.6;
 const MAX_LABELLED = 400;
 
+/**
+ * Two taps closer together than this make a double click (the desktop default is about 500 ms;
+ * Cytoscape's own 250 ms misses many real ones). Nothing on the canvas moves in between, so the
+ * second click lands on the node the first one hit.
+ */
+export const DOUBLE_CLICK_MS = 400;
+
 /** The closest a fit zooms in. */
 const MAX_FIT_ZOOM = 1.15;
 /** Margin around a fitted graph, in pixels. */
@@ -89,6 +96,9 @@ export class GraphView {
   private settleLarge: (() => void) | null = null;
   /** The large layout in progress in the worker, if any. */
   private largeDone: Promise<void> | null = null;
+  /** When the last tap landed, and the move waiting for the double-click window to pass. */
+  private lastTap = -Infinity;
+  private deferred: ReturnType<typeof setTimeout> | undefined;
 
   constructor(container: HTMLElement | undefined, private readonly events: ViewEvents, options: { headless?: boolean; worker?: boolean } = {}) {
     register();
@@ -100,14 +110,18 @@ export class GraphView {
       style: stylesheet(),
       ...rendererOptions(),
     });
+    // In Cytoscape since 3.18, not yet in its type declarations.
+    (this.cy as Core & { multiClickDebounceTime(ms: number): void }).multiClickDebounceTime(DOUBLE_CLICK_MS);
     this.bind();
     // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
-    // The centre of the view stays the centre, so opening the panel does not push the graph aside.
+    // The centre of the view stays the centre, so opening the panel does not push the graph aside,
+    // except right after a tap: the panel a click opened must not move the node under the pointer.
     if (container && typeof ResizeObserver !== 'undefined') {
       this.box = { w: container.clientWidth, h: container.clientHeight };
       new ResizeObserver(() => {
         const before = this.box;
         this.syncSize();
+        if (this.clicking()) return;
         if (before.w > 0 && before.h > 0 && this.cy.nodes().nonempty())
           this.cy.panBy({ x: (this.box.w - before.w) / 2, y: (this.box.h - before.h) / 2 });
       }).observe(container);
@@ -124,8 +138,30 @@ export class GraphView {
     this.box = { w: container.clientWidth, h: container.clientHeight };
   }
 
+  /** True while a second click could still make a double click of the last tap. */
+  private clicking(): boolean {
+    return performance.now() - this.lastTap < DOUBLE_CLICK_MS;
+  }
+
+  /** Runs `move` once no double click can be under way; a newer move replaces a waiting one. */
+  private afterClicks(move: () => void): void {
+    clearTimeout(this.deferred);
+    this.deferred = undefined;
+    const wait = this.lastTap + DOUBLE_CLICK_MS - performance.now();
+    if (wait <= 0) move();
+    else this.deferred = setTimeout(() => this.afterClicks(move), wait);
+  }
+
+  /** True while the viewport is animating or a move waits for the double-click window. */
+  get moving(): boolean {
+    return this.deferred !== undefined || this.cy.animated();
+  }
+
   private bind(): void {
     const cy = this.cy;
+    cy.on('tapstart tapend', () => {
+      this.lastTap = performance.now();
+    });
     cy.on('tap', 'node', (e: EventObject) => this.events.select({ kind: 'node', id: e.target.id() }));
     cy.on('tap', 'edge', (e: EventObject) => this.events.select({ kind: 'edge', id: e.target.id() }));
     cy.on('tap', (e: EventObject) => {
@@ -431,7 +467,7 @@ export class GraphView {
 
   centreOn(id: string): void {
     const node = this.cy.getElementById(id);
-    if (node.nonempty()) this.cy.animate({ center: { eles: node }, duration: 300 });
+    if (node.nonempty()) this.afterClicks(() => this.cy.animate({ center: { eles: node }, duration: 300 }));
   }
 
   /** Fits the given elements (or all) to the screen, never closer than MAX_FIT_ZOOM. */
