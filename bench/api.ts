@@ -22,8 +22,10 @@ import { SIZES, syntheticSource } from './synthetic.ts';
 
 /**
  * `npm run bench:api`: the read API on the 100k-relationship synthetic graph, against the same
- * queries run straight through neo4j-driver at the same concurrency. The API runs in a process of
- * its own; autocannon and the direct driver loop share this one. Writes bench/results/api.json.
+ * queries run straight through neo4j-driver at the same concurrency. The API runs twice, each in a
+ * process of its own: as configured by default (its response cache on: the 40 inputs of a scenario
+ * repeat, so after the warm-up they are hits) and with the cache off (every request reaches Neo4j);
+ * autocannon and the direct driver loop share this process. Writes bench/results/api.json.
  */
 
 interface AutocannonResult {
@@ -205,8 +207,8 @@ async function settle(pid: number): Promise<void> {
 
 const load = () => Number(loadavg()[0]!.toFixed(2));
 
-async function startApi(uri: string, dataset: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api.ts', 'serve', uri, dataset], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startApi(uri: string, dataset: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api.ts', 'serve', uri, dataset], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -235,40 +237,49 @@ async function main(): Promise<void> {
   }
   const driver = createDriver(uri, 'neo4j', PASSWORD);
   let api: { url: string; child: ChildProcess } | undefined;
+  let cold: { url: string; child: ChildProcess } | undefined;
   try {
     await applySchema(driver, DATABASE);
     if (!(await activeGeneration(driver, DATABASE, dataset))) {
       console.log('loading the 100k-relationship synthetic graph...');
       await loadGraph(driver, DATABASE, dataset, syntheticSource(SIZES['100k']), { diff: false });
     }
+    // As configured by default (the response cache on), and with every request reaching Neo4j.
     api = await startApi(uri, dataset);
+    cold = await startApi(uri, dataset, { RESPONSE_CACHE_MB: '0' });
     // Other work on the machine skews every figure: the one-minute load average is kept with them.
     const loadAtStart = load();
     console.log(`load average ${loadAtStart} on ${cpus().length} cores`);
     const results = [];
     for (const scenario of scenarios(dataset)) {
-      const pid = api.child.pid!;
       const loadBefore = load();
-      // Warm both paths: query plans, the page cache, the JIT.
+      // Warm every path: query plans, the page cache, the JIT (and the cache of the first API).
       await apiLoad(api.url, scenario, 10, 2);
-      await settle(pid);
+      await settle(api.child.pid!);
+      await apiLoad(cold.url, scenario, 10, 2);
+      await settle(cold.child.pid!);
       await directLoad(driver, scenario, 10, 2);
-      const api10 = await apiLoad(api.url, scenario, 10, seconds);
-      await settle(pid);
+      const measureApi = async (server: { url: string; child: ChildProcess }, connections: number) => {
+        const measured = await apiLoad(server.url, scenario, connections, seconds);
+        await settle(server.child.pid!);
+        return measured;
+      };
+      const api10 = await measureApi(api, 10);
+      const cold10 = await measureApi(cold, 10);
       const direct10 = await directLoad(driver, scenario, 10, seconds);
-      const api50 = await apiLoad(api.url, scenario, 50, seconds);
-      await settle(pid);
+      const api50 = await measureApi(api, 50);
+      const cold50 = await measureApi(cold, 50);
       const direct50 = await directLoad(driver, scenario, 50, seconds);
+      const shape = (c10: Measure, c50: Measure) => ({ c10: { p50: c10.p50, p99: c10.p99, failures: c10.failures }, c50: { rps: c50.rps, failures: c50.failures } });
+      const overhead = (c10: Measure, c50: Measure) => ({ p50: c10.p50 / direct10.p50, p99: c10.p99 / direct10.p99, throughput: direct50.rps / c50.rps });
       const row = {
         scenario: scenario.name,
         loadAverage: { before: loadBefore, after: load() },
-        api: { c10: { p50: api10.p50, p99: api10.p99, failures: api10.failures }, c50: { rps: api50.rps, failures: api50.failures } },
-        driver: { c10: { p50: direct10.p50, p99: direct10.p99, failures: direct10.failures }, c50: { rps: direct50.rps, failures: direct50.failures } },
-        overhead: {
-          p50: api10.p50 / direct10.p50,
-          p99: api10.p99 / direct10.p99,
-          throughput: direct50.rps / api50.rps,
-        },
+        api: shape(api10, api50),
+        apiWithoutCache: shape(cold10, cold50),
+        driver: shape(direct10, direct50),
+        overhead: overhead(api10, api50),
+        overheadWithoutCache: overhead(cold10, cold50),
       };
       console.log(JSON.stringify(row));
       results.push(row);
@@ -292,6 +303,7 @@ async function main(): Promise<void> {
     console.log('wrote bench/results/api.json');
   } finally {
     api?.child.kill('SIGTERM');
+    cold?.child.kill('SIGTERM');
     await driver.close();
     await stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

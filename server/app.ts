@@ -12,6 +12,7 @@ import { ApiError, clientErrorHandler, errorHandler, frameworkErrors } from './e
 import concurrency from './plugins/concurrency.ts';
 import docs from './plugins/docs.ts';
 import graph from './plugins/graph.ts';
+import responseCache from './plugins/response-cache.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
 
 export interface AppOptions {
@@ -92,6 +93,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cors, { origin: corsOrigins(config), methods: ['GET', 'HEAD', 'OPTIONS'] });
   if (config.RATE_LIMIT_MAX > 0) await app.register(rateLimit, rateLimitOptions(config));
+  await app.register(docs);
+  await app.register(graph, { config, driver });
+  if (config.RESPONSE_CACHE_MB > 0) await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 });
+  // After the cache: an answer it holds takes no turn.
   if (config.API_MAX_CONCURRENCY > 0) {
     const probes = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
     await app.register(concurrency, {
@@ -100,8 +105,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       applies: (request) => request.url.startsWith(`${API_PREFIX}/`) && !probes.has(request.url.split('?')[0] ?? ''),
     });
   }
-  await app.register(docs);
-  await app.register(graph, { config, driver });
   await app.register(apiRoutes, { prefix: API_PREFIX, config, driver });
   await app.register(import('./routes/export/index.ts'), { prefix: API_PREFIX, config });
 

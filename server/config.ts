@@ -57,6 +57,8 @@ export const ConfigSchema = z.object({
    * Turns the admin routes (POST /api/v1/admin/reload) on; they then require `Authorization: Bearer
    * <token>`. Unset: the API is read-only and those routes do not exist.
    */
+  /** Memory (MiB) for answers of the read routes, kept while the generation they came from is served; 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -49,6 +49,19 @@ export function activeGenerationQuery(dataset: string): GraphQuery<ActiveGenerat
   };
 }
 
+/** Only the key of the generation a dataset serves now (null before its first load): one index seek. */
+export function activeGenerationKeyQuery(dataset: string): GraphQuery<string | null> {
+  return {
+    cypher: 'MATCH (d:Dataset {name: $dataset}) RETURN d.active AS generation',
+    params: { dataset },
+    routing: 'READ',
+    transform: (records) => {
+      const generation = records[0]?.get('generation');
+      return typeof generation === 'string' ? generation : null;
+    },
+  };
+}
+
 /** Runs activeGenerationQuery directly, for callers without a GraphRunner. */
 export async function activeGeneration(driver: Driver, database: string, dataset: string): Promise<ActiveGeneration | null> {
   const query = activeGenerationQuery(dataset);

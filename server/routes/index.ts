@@ -22,6 +22,13 @@ export interface ApiRoutesOptions {
 
 /** Every route of the read API, under its base path; the admin routes only when a token is configured. */
 export const apiRoutes: FastifyPluginAsync<ApiRoutesOptions> = async (app, { config, driver }) => {
-  for (const routes of [health, search, entities, meetings, paths, events, dossier, sources, stats]) await app.register(routes);
+  await app.register(health);
+  // Their answers depend on the URL and the served generation only: the response cache may keep them.
+  await app.register(async (reads) => {
+    reads.addHook('onRoute', (route) => {
+      route.config = { ...route.config, cacheable: true };
+    });
+    for (const routes of [search, entities, meetings, paths, events, dossier, sources, stats]) await reads.register(routes);
+  });
   if (config?.ADMIN_TOKEN && driver) await app.register(admin, { config, driver });
 };

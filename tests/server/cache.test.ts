@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { compileCorpus } from '../../extract/compile.ts';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { loadGraph } from '../../server/graph/load.ts';
+import { GenerationClock } from '../../server/plugins/response-cache.ts';
+import { loadCurated } from '../helpers/curated.ts';
+import { testDatabase, testDriver } from '../helpers/neo4j.ts';
+
+/** The response cache over the real curated graph: hits, misses, and a reload that must not be hidden by it. */
+describe('the response cache', () => {
+  let app: FastifyInstance;
+  let uncached: FastifyInstance;
+  let dataset: string;
+  const loader = testDriver();
+
+  beforeAll(async () => {
+    dataset = await loadCurated(loader, 'cache');
+    const config = (env: Record<string, string>) => loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent', ...env });
+    app = await buildApp({ config: config({}), driver: testDriver(), logger: false });
+    uncached = await buildApp({ config: config({ RESPONSE_CACHE_MB: '0' }), driver: testDriver(), logger: false });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await uncached?.close();
+    await loader.close();
+  });
+
+  const get = (on: FastifyInstance, url: string) => on.inject({ method: 'GET', url });
+
+  it('answers a repeated request from memory, with the same body as Neo4j gave the first time', async () => {
+    const url = '/api/v1/entities/zhang-guozhi/neighbors?depth=1';
+    const first = await get(app, url);
+    const second = await get(app, url);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.body).toBe(first.body);
+    const ids = (second.json() as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+    expect(ids).toContain('guangdong-coordination-conference-9');
+    // Security headers are set on a hit as on any answer.
+    expect(second.headers['content-security-policy']).toBeDefined();
+  });
+
+  it('keeps no error answers, and no answer of the probes', async () => {
+    for (let i = 0; i < 2; i++) {
+      const missing = await get(app, '/api/v1/entities/no-such-entity');
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers['x-cache']).toBe('miss');
+      const health = await get(app, '/api/v1/health');
+      expect(health.headers['x-cache']).toBeUndefined();
+    }
+  });
+
+  it('answers from the new graph as soon as a load has flipped the dataset', async () => {
+    const url = '/api/v1/search?q=truong%20quoc%20tri';
+    const before = await get(app, url);
+    expect((await get(app, url)).headers['x-cache']).toBe('hit');
+    expect((before.json() as { results: { id: string }[] }).results.map((r) => r.id)).toContain('zhang-guozhi');
+
+    // The same corpus without Zhang Guozhi and everything that touches him.
+    const graph = await compileCorpus();
+    const without = {
+      ...graph,
+      nodes: graph.nodes.filter((n) => n.id !== 'zhang-guozhi'),
+      relationships: graph.relationships.filter((r) => r.source !== 'zhang-guozhi' && r.target !== 'zhang-guozhi'),
+    };
+    await loadGraph(loader, testDatabase(), dataset, without);
+
+    const after = await get(app, url);
+    expect(after.statusCode).toBe(200);
+    expect(after.headers['x-cache']).toBe('miss');
+    expect((after.json() as { results: { id: string }[] }).results.map((r) => r.id)).not.toContain('zhang-guozhi');
+    expect(after.body).toBe((await get(uncached, url)).body);
+    const gone = await get(app, '/api/v1/entities/zhang-guozhi/neighbors?depth=1');
+    expect(gone.statusCode).toBe(404);
+
+    // Back again: the same as Neo4j answers now (full-text scores move with the index's statistics).
+    await loadGraph(loader, testDatabase(), dataset, graph);
+    const back = await get(app, url);
+    expect(back.headers['x-cache']).toBe('miss');
+    expect((back.json() as { results: { id: string }[] }).results.map((r) => r.id)).toContain('zhang-guozhi');
+    expect(back.body).toBe((await get(uncached, url)).body);
+  });
+
+  it('is off with RESPONSE_CACHE_MB=0', async () => {
+    const answer = await get(uncached, '/api/v1/search?q=guangdong');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['x-cache']).toBeUndefined();
+  });
+});
+
+describe('GenerationClock', () => {
+  /** A lookup per call, answered by hand, so the order of events is the test's. */
+  function manual() {
+    const calls: { resolve: (g: string) => void; reject: (e: Error) => void }[] = [];
+    const clock = new GenerationClock(() => new Promise<string | null>((resolve, reject) => calls.push({ resolve, reject })));
+    return { clock, calls };
+  }
+
+  it('gives a caller that arrives during a lookup the answer of a lookup started after it', async () => {
+    const { clock, calls } = manual();
+    const early = clock.current();
+    const late = clock.current();
+    const later = clock.current();
+    expect(calls).toHaveLength(1);
+    calls[0]!.resolve('g1');
+    expect(await early).toBe('g1');
+    await Promise.resolve();
+    expect(calls).toHaveLength(2);
+    calls[1]!.resolve('g2');
+    expect(await late).toBe('g2');
+    expect(await later).toBe('g2');
+  });
+
+  it('passes a failed lookup on to its callers, and the next caller starts a fresh one', async () => {
+    const { clock, calls } = manual();
+    const failing = clock.current();
+    calls[0]!.reject(new Error('Neo4j is away'));
+    await expect(failing).rejects.toThrow('Neo4j is away');
+    const next = clock.current();
+    expect(calls).toHaveLength(2);
+    calls[1]!.resolve('g3');
+    expect(await next).toBe('g3');
+  });
+});
