@@ -3,12 +3,12 @@ import type { LayoutOptions } from 'cytoscape';
 /** Above this many elements the view switches to its cheaper drawing and layout settings. */
 export const LARGE_GRAPH = 800;
 /**
- * From this many elements a large view is laid out in a worker (a draft first, then the full
- * layout). Below it the layout takes less than starting the worker would, so it runs in the page.
+ * From this many elements a large view is laid out in a worker, so the page stays responsive. Below
+ * it the layout is short enough to run in the page.
  */
 export const WORKER_GRAPH = 2000;
 
-/** How a view of `elementCount` elements is laid out: see fullLayout, large.ts and the worker. */
+/** How a view of `elementCount` elements is laid out: fCoSE (fullLayout), or large.ts in the page or the worker. */
 export function layoutPlan(elementCount: number): 'force' | 'rings' | 'rings-in-worker' {
   if (elementCount <= LARGE_GRAPH) return 'force';
   return elementCount < WORKER_GRAPH ? 'rings' : 'rings-in-worker';
@@ -52,15 +52,6 @@ export function fullLayout(elementCount: number, options: { animate?: boolean; f
     tile: true,
     fixedNodeConstraint: options.fixed?.length ? options.fixed : undefined,
   } as LayoutOptions;
-}
-
-/**
- * fCoSE settings for the core of a large view (see large.ts): hubs come as big as their leaf rings,
- * so node dimensions are not uniform. 'draft' is the spectral step alone, for a first picture.
- */
-export function coreLayout(elementCount: number, quality: 'draft' | 'default', fixed: FixedNode[] = []): LayoutOptions {
-  const full = fullLayout(elementCount, { fixed }) as unknown as Record<string, unknown>;
-  return { ...full, quality, animate: false, fit: false, uniformNodeDimensions: false } as unknown as LayoutOptions;
 }
 
 /**

@@ -295,10 +295,9 @@ export class GraphView {
   }
 
   /**
-   * A large view: leaves on rings around their hubs, fCoSE over the rest (see large.ts). From
-   * WORKER_GRAPH elements on (and when the page can start workers) this runs in a worker, which
-   * answers with a draft first: it is drawn at once (and the event `layoutdraft` emitted), and the
-   * full layout replaces it in one batch when it arrives.
+   * A large view: leaves on rings around their hubs, a force pass over the rest (see large.ts). From
+   * WORKER_GRAPH elements on (and when the page can start workers) this runs in a worker, and the
+   * positions are applied in one batch when they arrive.
    */
   private layoutLarge(fixed: FixedNode[], inWorker: boolean): Promise<void> {
     this.running?.stop();
@@ -319,7 +318,7 @@ export class GraphView {
       fixed,
     };
     const apply = (positions: Float64Array) => this.applyPositions(input.nodes, positions, new Set(fixed.map((f) => f.nodeId)));
-    const inPage = () => apply(largeLayout(input, 'default'));
+    const inPage = () => apply(largeLayout(input));
     const worker = inWorker ? this.startWorker() : null;
     if (!worker) {
       inPage();
@@ -335,8 +334,7 @@ export class GraphView {
       const onMessage = (event: MessageEvent<LayoutReply>) => {
         if (event.data.seq !== seq) return;
         apply(event.data.positions);
-        if (event.data.quality === 'draft') cy.emit('layoutdraft');
-        else finish();
+        finish();
       };
       const onError = (event: ErrorEvent) => {
         // A worker that cannot start (or fails) is not tried again: the layout runs in the page.
@@ -350,7 +348,7 @@ export class GraphView {
       this.settleLarge = finish;
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
-      const request: LayoutRequest = { seq, input, qualities: ['draft', 'default'] };
+      const request: LayoutRequest = { seq, input };
       worker.postMessage(request);
     }).finally(() => {
       if (this.largeDone === done) this.largeDone = null;
