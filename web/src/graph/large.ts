@@ -55,6 +55,11 @@ export interface LayoutReply {
   positions: Float64Array;
 }
 
+/** The worker's first message: it has loaded and takes requests. */
+export interface WorkerReady {
+  ready: true;
+}
+
 /** What the worker does with a request (kept here so it can be tested without a worker). */
 export function answer(request: LayoutRequest): LayoutReply {
   return { seq: request.seq, positions: largeLayout(request.input) };

@@ -4,7 +4,7 @@ import fcose from 'cytoscape-fcose';
 import type { Selection } from '../state/state.ts';
 import { diffElements, ringPositions } from './elements.ts';
 import { largeLayout } from './large.ts';
-import type { LayoutInput, LayoutReply, LayoutRequest } from './large.ts';
+import type { LayoutInput, LayoutReply, LayoutRequest, WorkerReady } from './large.ts';
 import { fullLayout, incrementalLayout, LARGE_GRAPH, layoutPlan } from './layout.ts';
 import type { FixedNode } from './layout.ts';
 import type { VisibleGraph } from './model.ts';
@@ -89,6 +89,8 @@ export class GraphView {
   private readonly canAnimate: boolean;
   /** Large layouts run here when the page can start workers; null once starting one failed. */
   private worker: Worker | null | undefined;
+  /** Settles once the worker has loaded (or failed to). */
+  private workerLoaded: Promise<void> = Promise.resolve();
   private readonly useWorker: boolean;
   /** Counts large layouts, so a late answer to a superseded one is dropped. */
   private largeSeq = 0;
@@ -113,6 +115,9 @@ export class GraphView {
     // In Cytoscape since 3.18, not yet in its type declarations.
     (this.cy as Core & { multiClickDebounceTime(ms: number): void }).multiClickDebounceTime(DOUBLE_CLICK_MS);
     this.bind();
+    // Started with the view, while the page is idle: a worker starts only when the page's thread
+    // gets to it, which is late if it is started next to adding and drawing thousands of elements.
+    this.startWorker();
     // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
     // The centre of the view stays the centre, so opening the panel does not push the graph aside,
     // except right after a tap: the panel a click opened must not move the node under the pointer.
@@ -232,7 +237,7 @@ export class GraphView {
     const wasEmpty = cy.nodes().length === 0;
     const diff = diffElements({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }, graph);
     const count = graph.nodes.length + graph.edges.length;
-    // A large view will want the layout worker: start loading it while the elements go in.
+    // A large view will want the layout worker (anew if a superseded layout ended the last one).
     if (layoutPlan(count) === 'rings-in-worker' && this.useWorker) this.startWorker();
     this.tune(count);
     const fresh: string[] = [];
@@ -361,12 +366,33 @@ export class GraphView {
     if (!this.useWorker || this.worker === null) return null;
     if (this.worker) return this.worker;
     try {
-      this.worker = layoutWorker();
+      const worker = layoutWorker();
+      this.workerLoaded = new Promise<void>((resolve) => {
+        const settle = (event: Event) => {
+          if (event instanceof MessageEvent && !(event.data as Partial<WorkerReady>).ready) return;
+          worker.removeEventListener('message', settle);
+          worker.removeEventListener('error', settle);
+          // One that failed to load is not tried again: large layouts run in the page.
+          if (event.type === 'error' && this.worker === worker) {
+            worker.terminate();
+            this.worker = null;
+          }
+          resolve();
+        };
+        worker.addEventListener('message', settle);
+        worker.addEventListener('error', settle);
+      });
+      this.worker = worker;
     } catch (error) {
       console.error('layout worker unavailable', error);
       this.worker = null;
     }
     return this.worker;
+  }
+
+  /** Settles once the view is ready to take a large graph at full speed: its layout worker has loaded. */
+  ready(): Promise<void> {
+    return this.workerLoaded;
   }
 
   /** Moves the nodes to laid-out positions in one batch (pinned ones stay) and fits the view. */
