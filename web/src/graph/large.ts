@@ -45,6 +45,7 @@ export function largeLayout(input: LayoutInput): Float64Array {
 
 /** A request to the layout worker. */
 export interface LayoutRequest {
+  /** 0 for the page's first, empty request, whose answer says the worker takes requests */
   seq: number;
   input: LayoutInput;
 }
@@ -53,11 +54,6 @@ export interface LayoutReply {
   seq: number;
   /** [x0, y0, x1, y1, …] in the order of the request's nodes */
   positions: Float64Array;
-}
-
-/** The worker's first message: it has loaded and takes requests. */
-export interface WorkerReady {
-  ready: true;
 }
 
 /** What the worker does with a request (kept here so it can be tested without a worker). */

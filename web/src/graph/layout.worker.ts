@@ -3,9 +3,7 @@
  * page applies them in one batch.
  */
 import { answer } from './large.ts';
-import type { LayoutRequest, WorkerReady } from './large.ts';
-
-self.postMessage({ ready: true } satisfies WorkerReady);
+import type { LayoutRequest } from './large.ts';
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const reply = answer(event.data);

@@ -4,7 +4,7 @@ import fcose from 'cytoscape-fcose';
 import type { Selection } from '../state/state.ts';
 import { diffElements, ringPositions } from './elements.ts';
 import { largeLayout } from './large.ts';
-import type { LayoutInput, LayoutReply, LayoutRequest, WorkerReady } from './large.ts';
+import type { LayoutInput, LayoutReply, LayoutRequest } from './large.ts';
 import { fullLayout, incrementalLayout, LARGE_GRAPH, layoutPlan } from './layout.ts';
 import type { FixedNode } from './layout.ts';
 import type { VisibleGraph } from './model.ts';
@@ -115,8 +115,7 @@ export class GraphView {
     // In Cytoscape since 3.18, not yet in its type declarations.
     (this.cy as Core & { multiClickDebounceTime(ms: number): void }).multiClickDebounceTime(DOUBLE_CLICK_MS);
     this.bind();
-    // Started with the view, while the page is idle: a worker starts only when the page's thread
-    // gets to it, which is late if it is started next to adding and drawing thousands of elements.
+    // Started with the view, while the page is idle (see startWorker).
     this.startWorker();
     // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
     // The centre of the view stays the centre, so opening the panel does not push the graph aside,
@@ -367,9 +366,13 @@ export class GraphView {
     if (this.worker) return this.worker;
     try {
       const worker = layoutWorker();
+      // Until the page has heard that a new worker runs, it holds messages for it back, and that news
+      // can wait behind a long frame (drawing thousands of elements): a request then reached the worker
+      // only once the first frame was drawn. An empty request first: its answer means later ones go
+      // straight through.
       this.workerLoaded = new Promise<void>((resolve) => {
         const settle = (event: Event) => {
-          if (event instanceof MessageEvent && !(event.data as Partial<WorkerReady>).ready) return;
+          if (event instanceof MessageEvent && (event.data as LayoutReply).seq !== 0) return;
           worker.removeEventListener('message', settle);
           worker.removeEventListener('error', settle);
           // One that failed to load is not tried again: large layouts run in the page.
@@ -382,6 +385,7 @@ export class GraphView {
         worker.addEventListener('message', settle);
         worker.addEventListener('error', settle);
       });
+      worker.postMessage({ seq: 0, input: { nodes: [], edges: [], fixed: [] } } satisfies LayoutRequest);
       this.worker = worker;
     } catch (error) {
       console.error('layout worker unavailable', error);
@@ -390,7 +394,7 @@ export class GraphView {
     return this.worker;
   }
 
-  /** Settles once the view is ready to take a large graph at full speed: its layout worker has loaded. */
+  /** Settles once the view is ready to take a large graph at full speed: its layout worker has answered. */
   ready(): Promise<void> {
     return this.workerLoaded;
   }
