@@ -89,7 +89,7 @@ export class GraphView {
   private readonly canAnimate: boolean;
   /** Large layouts run here when the page can start workers; null once starting one failed. */
   private worker: Worker | null | undefined;
-  /** Settles once the worker has loaded (or failed to). */
+  /** Settles once the worker has answered its first, empty request (or failed to load). */
   private workerLoaded: Promise<void> = Promise.resolve();
   private readonly useWorker: boolean;
   /** Counts large layouts, so a late answer to a superseded one is dropped. */
