@@ -70,11 +70,14 @@ describe('the force pass of large views', () => {
     expect(mean(linked)).toBeLessThan((sum / count) / 2);
   });
 
-  it('leaves pinned bodies where they are and ignores links to bodies it was not given', () => {
-    const pinned = bodies.map((b) => (b.id === 'h3' ? { ...b, fixed: { x: 1234, y: -56 } } : b));
+  it('leaves pinned bodies where they are, lays the rest out around them, and ignores links to bodies it was not given', () => {
+    const pin = { x: 12345, y: -5600 };
+    const pinned = bodies.map((b) => (b.id === 'h3' ? { ...b, fixed: pin } : b));
     const placed = points(spread(pinned, [...links, { source: 'h3', target: 'elsewhere' }]));
-    expect(placed[index.get('h3')!]).toEqual({ x: 1234, y: -56 });
+    expect(placed[index.get('h3')!]).toEqual(pin);
     expect(placed.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+    // Its neighbours stay near it rather than near the origin.
+    for (const k of [0, 1, 2, 3]) expect(distance(placed[index.get(`h3-${k}`)!]!, pin)).toBeLessThan(1000);
   });
 
   it('handles nothing, and a single body', () => {

@@ -40,7 +40,10 @@ export function spread(bodies: readonly Body[], links: readonly Link[], ticks = 
   const nodes: Sim[] = bodies.map((b) => ({ id: b.id, radius: b.radius }));
   const ids = new Set(bodies.map((b) => b.id));
   const springs = links.filter((l) => l.source !== l.target && ids.has(l.source) && ids.has(l.target)).map((l) => ({ source: l.source, target: l.target }));
-  seed(nodes, springs);
+  // Pinned bodies keep the place they had in the drawing: the rest gathers around them.
+  const pins = bodies.flatMap((b) => (b.fixed ? [b.fixed] : []));
+  const centre = pins.length ? { x: pins.reduce((a, p) => a + p.x, 0) / pins.length, y: pins.reduce((a, p) => a + p.y, 0) / pins.length } : { x: 0, y: 0 };
+  seed(nodes, springs, centre);
   bodies.forEach((b, i) => {
     if (b.fixed) Object.assign(nodes[i] as Sim, { x: b.fixed.x, y: b.fixed.y, fx: b.fixed.x, fy: b.fixed.y });
   });
@@ -54,8 +57,8 @@ export function spread(bodies: readonly Body[], links: readonly Link[], ticks = 
     // repulsion is most of a tick's time.
     .force('charge', forceManyBody<Sim>().strength((n) => -30 - 2 * n.radius).theta(1.5))
     .force('collide', forceCollide<Sim>((n) => n.radius + COLLIDE_GAP / 2))
-    .force('x', forceX<Sim>(0).strength(0.06))
-    .force('y', forceY<Sim>(0).strength(0.06))
+    .force('x', forceX<Sim>(centre.x).strength(0.06))
+    .force('y', forceY<Sim>(centre.y).strength(0.06))
     .tick(ticks);
   const out = new Float64Array(nodes.length * 2);
   nodes.forEach((n, i) => {
@@ -66,11 +69,11 @@ export function spread(bodies: readonly Body[], links: readonly Link[], ticks = 
 }
 
 /**
- * Puts the bodies on a sunflower spiral as wide as their area needs, in breadth-first order from each
- * component's best-connected body, biggest components first: neighbours start close, so the force
- * pass untangles rather than gathers.
+ * Puts the bodies on a sunflower spiral around `centre`, as wide as their area needs, in breadth-first
+ * order from each component's best-connected body, biggest components first: neighbours start close,
+ * so the force pass untangles rather than gathers.
  */
-function seed(nodes: Sim[], links: readonly Link[]): void {
+function seed(nodes: Sim[], links: readonly Link[], centre: Point): void {
   const next = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
   for (const l of links) {
     next.get(l.source)?.push(l.target);
@@ -99,7 +102,7 @@ function seed(nodes: Sim[], links: readonly Link[]): void {
   components.flat().forEach((id, i) => {
     const n = byId.get(id) as Sim;
     const r = spacing * Math.sqrt(i + 0.5);
-    n.x = r * Math.cos(i * golden);
-    n.y = r * Math.sin(i * golden);
+    n.x = centre.x + r * Math.cos(i * golden);
+    n.y = centre.y + r * Math.sin(i * golden);
   });
 }
