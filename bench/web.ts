@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ApiEdge, ApiNode, GraphElements } from '../server/schemas/graph.ts';
 import { syntheticSource } from './synthetic.ts';
 
@@ -12,6 +14,8 @@ import { syntheticSource } from './synthetic.ts';
  * settings as the app) is handed 1,000 and 5,000 elements of the synthetic graph in the API's shape;
  * timed from data to a laid-out, drawn graph, then the frame times while the view is dragged (panned)
  * with the mouse for two seconds. Target: 5,000 elements laid out and drawn in 2 s or less.
+ * The same is measured, alternating in one run, for the web sources of a baseline commit
+ * (BENCH_BASELINE, a git ref; `none` for the current code alone), and the ratios reported.
  * Writes bench/results/web.json and prints the table for docs/benchmarks.md.
  */
 
@@ -19,7 +23,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const RESULTS = join(HERE, 'results', 'web.json');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The last commit whose large views were laid out by fCoSE (a spectral draft, then the full layout). */
+const BASELINE = process.env.BENCH_BASELINE ?? '1e8686b4c683d1f85b5a225cf554f264ea7f7913';
 const TARGET_MS = 2000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'];
@@ -57,7 +63,8 @@ function stats(values: number[]): { mean: number; p50: number; p95: number; max:
 }
 
 interface Bench {
-  draw(g: GraphElements): Promise<{ nodes: number; edges: number; layoutMs: number; totalMs: number; draftMs: number | null; longestFrameMs: number }>;
+  /** draftMs: only the baseline's harness has it (its large views drew a draft first) */
+  draw(g: GraphElements): Promise<{ nodes: number; edges: number; layoutMs: number; totalMs: number; draftMs?: number | null; longestFrameMs: number }>;
   startFrames(): void;
   stopFrames(): number[];
   layoutShape(): { positions: number[]; edges: [number, number][]; zoom: number };
@@ -98,116 +105,185 @@ export function shapeStats(shape: { positions: number[]; edges: [number, number]
   return { overlappingPairs, edgeLengthCv: mean > 0 ? Math.round((sd / mean) * 100) / 100 : 0, fitZoom: Math.round(shape.zoom * 1000) / 1000 };
 }
 
-async function main(): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-bench-web-'));
+type Variant = 'baseline' | 'current';
+type Run = { layoutMs: number; totalMs: number; draftMs: number | null; longestFrameMs: number };
+
+/** Builds the harness of the web sources under `root` into `outDir`, served at `/${variant}/`, with the page that loads it. */
+async function buildHarness(root: string, outDir: string, variant: Variant): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      lib: { entry: join(ROOT, 'web/src/bench/harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
-    },
+    // The bundle names its worker by absolute path.
+    base: `/${variant}/`,
+    build: { outDir, emptyOutDir: true, minify: true, lib: { entry: join(root, 'web/src/bench/harness.ts'), formats: ['es'], fileName: () => 'harness.js' } },
   });
-  // The page is served from the build directory under a made-up origin, so the layout worker the
-  // view starts is loaded the way the app loads it (a same-origin script next to the bundle).
-  writeFileSync(join(outDir, 'index.html'), `<!doctype html><html><body style="margin:0"><div id="cy" style="position:absolute;inset:0"></div><script type="module" src="/harness.js"></script></body></html>`);
+  writeFileSync(join(outDir, 'index.html'), `<!doctype html><html><body style="margin:0"><div id="cy" style="position:absolute;inset:0"></div><script type="module" src="harness.js"></script></body></html>`);
+}
 
+/**
+ * The web sources as they were at `ref`, unpacked inside the project (so their imports resolve to
+ * the project's node_modules): the baseline the current code is measured against.
+ */
+function checkoutBaseline(ref: string): string {
+  const dir = mkdtempSync(join(ROOT, 'test-results', 'bench-web-baseline-'));
+  execFileSync('sh', ['-c', `git archive --format=tar "$1" web/src | tar -x -C "$2"`, 'sh', ref, dir], { cwd: ROOT });
+  return dir;
+}
+
+/** Opens the harness of one variant in a fresh page and draws `graph` once. */
+async function drawOnce(context: BrowserContext, outDir: string, variant: Variant, graph: GraphElements): Promise<{ page: Page; result: Run & { nodes: number; edges: number }; shape: ReturnType<typeof shapeStats> }> {
+  const page = await context.newPage();
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const file = join(outDir, new URL(route.request().url()).pathname);
+    return file.startsWith(outDir) && existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`page (${variant}): ${m.text()}`);
+  });
+  await page.goto(`${ORIGIN}/${variant}/index.html`);
+  await page.waitForFunction(() => 'GraphBench' in window);
+  const r = await page.evaluate((g) => (window as unknown as { GraphBench: Bench }).GraphBench.draw(g), graph);
+  const shape = shapeStats(await page.evaluate(() => (window as unknown as { GraphBench: Bench }).GraphBench.layoutShape()));
+  return { page, result: { ...r, draftMs: r.draftMs ?? null }, shape };
+}
+
+/** Frame times while the background is dragged with the mouse for two seconds, as a user pans. */
+async function panFrames(page: Page): Promise<number[]> {
+  await page.evaluate(() => (window as unknown as { GraphBench: Bench }).GraphBench.startFrames());
+  const steps = 120;
+  await page.mouse.move(200, 450);
+  await page.mouse.down();
+  const started = Date.now();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(200 + Math.sin(i / 12) * 500 + i * 4, 450 + Math.cos(i / 9) * 250);
+    const wait = started + (i * 2000) / steps - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+  await page.mouse.up();
+  return page.evaluate(() => (window as unknown as { GraphBench: Bench }).GraphBench.stopFrames());
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 1e-9)) * 100) / 100;
+
+function summary(runs: Run[], readability: ReturnType<typeof shapeStats>[], frames: number[]) {
+  const total = stats(runs.map((r) => r.totalMs));
+  const drafts = runs.flatMap((r) => (r.draftMs === null ? [] : [r.draftMs]));
+  const draft = drafts.length ? stats(drafts) : null;
+  const frozen = stats(runs.map((r) => r.longestFrameMs));
+  const pan = stats(frames);
+  return {
+    drawMs: { median: total.p50, max: total.max, all: runs.map((r) => Math.round(r.totalMs)) },
+    layoutMs: { median: stats(runs.map((r) => r.layoutMs)).p50 },
+    draftDrawnMs: draft ? { median: draft.p50, max: draft.max } : null,
+    longestFrameWhileLayingOutMs: { median: frozen.p50, max: frozen.max },
+    readability: {
+      overlappingNodePairs: median(readability.map((r) => r.overlappingPairs)),
+      edgeLengthCv: median(readability.map((r) => r.edgeLengthCv)),
+      fitZoom: median(readability.map((r) => r.fitZoom)),
+    },
+    panFrameMs: { ...pan, frames: frames.length, fps: Math.round(1000 / Math.max(pan.mean, 0.001)) },
+  };
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-bench-web-'));
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  const baselineSrc = BASELINE === 'none' ? null : checkoutBaseline(BASELINE);
+  const variants: Variant[] = baselineSrc ? ['baseline', 'current'] : ['current'];
+  await buildHarness(ROOT, join(outDir, 'current'), 'current');
+  if (baselineSrc) await buildHarness(baselineSrc, join(outDir, 'baseline'), 'baseline');
+
+  // The 1-minute load average through the run: the machine is shared, and its load moves the figures.
+  const oneMinute = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+  const load = [oneMinute()];
+  const sampler = setInterval(() => load.push(oneMinute()), 5000);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const version = browser.version();
+  // Each variant's page is served from its build directory under a made-up origin, so the layout
+  // worker the view starts is loaded the way the app loads it (a same-origin script next to the bundle).
+  const context = await browser.newContext({ viewport: VIEWPORT });
   const results = [];
   try {
     for (const size of SIZES) {
       const graph = syntheticElements(size);
-      const runs: { layoutMs: number; totalMs: number; draftMs: number | null; longestFrameMs: number }[] = [];
-      const readability: ReturnType<typeof shapeStats>[] = [];
-      let frames: number[] = [];
+      const runs = { baseline: [] as Run[], current: [] as Run[] };
+      const readability = { baseline: [] as ReturnType<typeof shapeStats>[], current: [] as ReturnType<typeof shapeStats>[] };
+      const frames = { baseline: [] as number[], current: [] as number[] };
       let drawnCount = { nodes: 0, edges: 0 };
       for (let run = 0; run < RUNS; run++) {
-        const page = await browser.newPage({ viewport: VIEWPORT });
-        await page.route(`${ORIGIN}/**`, (route) => {
-          const file = join(outDir, new URL(route.request().url()).pathname);
-          return file.startsWith(outDir) && existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
-        });
-        page.on('console', (m) => {
-          if (m.type() === 'error') console.error(`page: ${m.text()}`);
-        });
-        await page.goto(`${ORIGIN}/index.html`);
-        await page.waitForFunction(() => 'GraphBench' in window);
-        const r = await page.evaluate((g) => (window as unknown as { GraphBench: Bench }).GraphBench.draw(g), graph);
-        runs.push({ layoutMs: r.layoutMs, totalMs: r.totalMs, draftMs: r.draftMs, longestFrameMs: r.longestFrameMs });
-        readability.push(shapeStats(await page.evaluate(() => (window as unknown as { GraphBench: Bench }).GraphBench.layoutShape())));
-        drawnCount = { nodes: r.nodes, edges: r.edges };
-        if (run === RUNS - 1) {
-          mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-          await page.screenshot({ path: join(ROOT, 'test-results', `bench-web-${size}.png`) });
-          // Pan as a user does: drag the background with the mouse for two seconds.
-          await page.evaluate(() => (window as unknown as { GraphBench: Bench }).GraphBench.startFrames());
-          const steps = 120;
-          await page.mouse.move(200, 450);
-          await page.mouse.down();
-          const started = Date.now();
-          for (let i = 1; i <= steps; i++) {
-            await page.mouse.move(200 + Math.sin(i / 12) * 500 + i * 4, 450 + Math.cos(i / 9) * 250);
-            const due = started + (i * 2000) / steps;
-            const wait = due - Date.now();
-            if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        // Alternate which goes first, so neither always gets the quieter moment.
+        for (const variant of run % 2 === 0 ? variants : [...variants].reverse()) {
+          const { page, result, shape } = await drawOnce(context, outDir, variant, graph);
+          runs[variant].push(result);
+          readability[variant].push(shape);
+          drawnCount = { nodes: result.nodes, edges: result.edges };
+          if (run === RUNS - 1) {
+            await page.screenshot({ path: join(ROOT, 'test-results', `bench-web-${size}-${variant}.png`) });
+            frames[variant] = await panFrames(page);
           }
-          await page.mouse.up();
-          frames = await page.evaluate(() => (window as unknown as { GraphBench: Bench }).GraphBench.stopFrames());
+          await page.close();
         }
-        await page.close();
       }
-      const total = stats(runs.map((r) => r.totalMs));
-      const layout = stats(runs.map((r) => r.layoutMs));
-      const pan = stats(frames);
-      const drafts = runs.flatMap((r) => (r.draftMs === null ? [] : [r.draftMs]));
-      const draft = drafts.length ? stats(drafts) : null;
-      const frozen = stats(runs.map((r) => r.longestFrameMs));
-      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+      const current = summary(runs.current, readability.current, frames.current);
+      const baseline = baselineSrc ? summary(runs.baseline, readability.baseline, frames.baseline) : null;
       results.push({
         elements: drawnCount.nodes + drawnCount.edges,
         nodes: drawnCount.nodes,
         edges: drawnCount.edges,
         runs: RUNS,
-        drawMs: { median: total.p50, max: total.max, all: runs.map((r) => Math.round(r.totalMs)) },
-        layoutMs: { median: layout.p50 },
-        draftDrawnMs: draft ? { median: draft.p50, max: draft.max } : null,
-        longestFrameWhileLayingOutMs: { median: frozen.p50, max: frozen.max },
-        readability: {
-          overlappingNodePairs: median(readability.map((r) => r.overlappingPairs)),
-          edgeLengthCv: median(readability.map((r) => r.edgeLengthCv)),
-          fitZoom: median(readability.map((r) => r.fitZoom)),
-        },
-        panFrameMs: { ...pan, frames: frames.length, fps: Math.round(1000 / Math.max(pan.mean, 0.001)) },
-        meetsTarget: size < 5000 ? undefined : total.max <= TARGET_MS,
+        current,
+        baseline,
+        // baseline ÷ current: above 1, the current code is faster (or has more of the measure)
+        ratios: baseline
+          ? {
+              drawn: ratio(baseline.drawMs.median, current.drawMs.median),
+              longestFrame: ratio(baseline.longestFrameWhileLayingOutMs.median, current.longestFrameWhileLayingOutMs.median),
+              overlappingNodePairs: ratio(baseline.readability.overlappingNodePairs, current.readability.overlappingNodePairs),
+              fitZoom: ratio(baseline.readability.fitZoom, current.readability.fitZoom),
+            }
+          : null,
+        meetsTarget: size < 5000 ? undefined : current.drawMs.max <= TARGET_MS,
       });
-      console.log(
-        `${size} elements: drawn in ${Math.round(total.p50)} ms (median of ${RUNS}, max ${Math.round(total.max)}), draft drawn ${draft ? `${Math.round(draft.p50)} ms` : '-'}, longest frame while laying out ${Math.round(frozen.p50)} ms, pan frames p50 ${pan.p50} ms, p95 ${pan.p95} ms, overlapping pairs ${median(readability.map((r) => r.overlappingPairs))}`,
-      );
+      for (const variant of variants) {
+        const s = variant === 'current' ? current : (baseline as typeof current);
+        console.log(
+          `${size} elements, ${variant}: drawn in ${Math.round(s.drawMs.median)} ms (median of ${RUNS}, max ${Math.round(s.drawMs.max)}), draft drawn ${s.draftDrawnMs ? `${Math.round(s.draftDrawnMs.median)} ms` : '-'}, longest frame ${Math.round(s.longestFrameWhileLayingOutMs.median)} ms, overlapping pairs ${s.readability.overlappingNodePairs}, fit zoom ${s.readability.fitZoom}`,
+        );
+      }
     }
   } finally {
+    clearInterval(sampler);
+    load.push(oneMinute());
+    await context.close();
     await browser.close();
     rmSync(outDir, { recursive: true, force: true });
+    if (baselineSrc) rmSync(baselineSrc, { recursive: true, force: true });
   }
   const report = {
-    benchmark: 'web explorer: data to laid-out, drawn graph; frame time while panning',
+    benchmark: 'web explorer: data to laid-out, drawn graph; frame time while panning; current code against a baseline commit, alternating',
     date: new Date().toISOString(),
+    baseline: baselineSrc ? BASELINE : null,
     browser: `Chromium ${version}, headless, --disable-gpu (software rendering)`,
     viewport: VIEWPORT,
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) },
+    loadAverage1Min: { min: Math.min(...load), max: Math.max(...load), samples: load.length },
     targetMs: TARGET_MS,
     results,
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\n| elements | nodes | edges | draft drawn (median) | laid out and drawn (median) | max of ${RUNS} | longest frame while laying out | overlapping node pairs | fit zoom | pan frame p50 | pan frame p95 |`);
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`\n1-minute load average through the run: ${report.loadAverage1Min.min}–${report.loadAverage1Min.max}`);
+  console.log(`\n| elements (nodes / edges) | | draft drawn | laid out and drawn (median of ${RUNS}) | max | longest frame | overlapping node pairs | fit zoom | pan frame p95 |`);
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results)
-    console.log(
-      `| ${r.elements} | ${r.nodes} | ${r.edges} | ${r.draftDrawnMs ? `${Math.round(r.draftDrawnMs.median)} ms` : '–'} | ${Math.round(r.drawMs.median)} ms | ${Math.round(r.drawMs.max)} ms | ${Math.round(r.longestFrameWhileLayingOutMs.median)} ms | ${r.readability.overlappingNodePairs} | ${r.readability.fitZoom} | ${r.panFrameMs.p50} ms | ${r.panFrameMs.p95} ms |`,
-    );
+    for (const variant of variants) {
+      const s = variant === 'current' ? r.current : (r.baseline as typeof r.current);
+      console.log(
+        `| ${variant === variants[0] ? `${r.elements} (${r.nodes} / ${r.edges})` : ''} | ${variant} | ${s.draftDrawnMs ? `${Math.round(s.draftDrawnMs.median)} ms` : '–'} | ${Math.round(s.drawMs.median)} ms | ${Math.round(s.drawMs.max)} ms | ${Math.round(s.longestFrameWhileLayingOutMs.median)} ms | ${s.readability.overlappingNodePairs} | ${s.readability.fitZoom} | ${s.panFrameMs.p95} ms |`,
+      );
+    }
+  for (const r of results) if (r.ratios) console.log(`${r.elements} elements, baseline ÷ current: drawn ${r.ratios.drawn}×, longest frame ${r.ratios.longestFrame}×, overlapping pairs ${r.ratios.overlappingNodePairs}×, fit zoom ${r.ratios.fitZoom}×`);
   console.log(`\nwritten to ${RESULTS}`);
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer, largeLayout } from '../../web/src/graph/large.ts';
-import type { LayoutReply } from '../../web/src/graph/large.ts';
-import { coreLayout, fullLayout, LARGE_GRAPH, layoutPlan, WORKER_GRAPH } from '../../web/src/graph/layout.ts';
+import { fullLayout, LARGE_GRAPH, layoutPlan, WORKER_GRAPH } from '../../web/src/graph/layout.ts';
 import { FIRST_RING, LEAF_SPACING, leafPositions, leafRadius, splitLeaves } from '../../web/src/graph/leaves.ts';
 import { GraphView } from '../../web/src/graph/view.ts';
 import { visibleGraph } from '../../web/src/graph/model.ts';
@@ -64,7 +63,7 @@ describe('leaves on rings', () => {
 describe('the large-view layout', () => {
   it('lays out the core by force and the leaves around their hub, nothing on top of anything else', () => {
     const input = { ...stars(30), fixed: [] };
-    const positions = largeLayout(input, 'default');
+    const positions = largeLayout(input);
     expect(positions).toHaveLength(input.nodes.length * 2);
     const at = new Map(input.nodes.map((id, i) => [id, { x: positions[2 * i]!, y: positions[2 * i + 1]! }]));
     for (let i = 0; i < 30; i++) expect(distance(at.get(`l${i}`)!, at.get('hub')!)).toBeLessThanOrEqual(leafRadius(30) + 1e-6);
@@ -76,7 +75,7 @@ describe('the large-view layout', () => {
 
   it('keeps pinned nodes where they are, in the core and among the leaves', () => {
     const input = { ...stars(12), fixed: [{ nodeId: 'hub2', position: { x: 500, y: 500 } }, { nodeId: 'l3', position: { x: -900, y: 40 } }] };
-    const positions = largeLayout(input, 'default');
+    const positions = largeLayout(input);
     const at = (id: string) => {
       const i = input.nodes.indexOf(id);
       return { x: positions[2 * i]!, y: positions[2 * i + 1]! };
@@ -85,25 +84,20 @@ describe('the large-view layout', () => {
     expect(at('l3')).toEqual({ x: -900, y: 40 });
   });
 
-  it('answers a worker request with a draft, then the full layout', () => {
-    const replies: LayoutReply[] = [];
-    answer({ seq: 7, input: { ...stars(5), fixed: [] }, qualities: ['draft', 'default'] }, (r) => replies.push(r));
-    expect(replies.map((r) => [r.seq, r.quality])).toEqual([
-      [7, 'draft'],
-      [7, 'default'],
-    ]);
-    expect(replies.every((r) => r.positions.every(Number.isFinite))).toBe(true);
+  it('answers a worker request with finite positions for every node, under the request\'s number', () => {
+    const input = { ...stars(5), fixed: [] };
+    const reply = answer({ seq: 7, input });
+    expect(reply.seq).toBe(7);
+    expect(reply.positions).toHaveLength(input.nodes.length * 2);
+    expect(reply.positions.every(Number.isFinite)).toBe(true);
+    // The page's first request, which only checks that the worker takes requests.
+    expect(answer({ seq: 0, input: { nodes: [], edges: [], fixed: [] } })).toEqual({ seq: 0, positions: new Float64Array(0) });
   });
 
-  it('picks settings by size: small views keep the full animated pass, the core layout never animates or fits', () => {
+  it('picks the layout by size: fCoSE (animated when asked) up to LARGE_GRAPH, rings and the force pass above, in a worker from WORKER_GRAPH', () => {
     const small = fullLayout(100, { animate: true }) as unknown as Record<string, unknown>;
-    expect(small.animate).toBe(true);
-    expect(small.quality).toBe('default');
-    const big = fullLayout(LARGE_GRAPH + 1, { animate: true }) as unknown as Record<string, unknown>;
-    expect(big.animate).toBe(false);
+    expect(small).toMatchObject({ name: 'fcose', animate: true, quality: 'default' });
     expect([120, LARGE_GRAPH, LARGE_GRAPH + 1, WORKER_GRAPH - 1, WORKER_GRAPH, 5000].map(layoutPlan)).toEqual(['force', 'force', 'rings', 'rings', 'rings-in-worker', 'rings-in-worker']);
-    const core = coreLayout(5000, 'draft') as unknown as Record<string, unknown>;
-    expect(core).toMatchObject({ quality: 'draft', animate: false, fit: false, uniformNodeDimensions: false });
   });
 
   it('is what a headless view uses above the large-view threshold', async () => {

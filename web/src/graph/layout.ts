@@ -3,12 +3,12 @@ import type { LayoutOptions } from 'cytoscape';
 /** Above this many elements the view switches to its cheaper drawing and layout settings. */
 export const LARGE_GRAPH = 800;
 /**
- * From this many elements a large view is laid out in a worker (a draft first, then the full
- * layout). Below it the layout takes less than starting the worker would, so it runs in the page.
+ * From this many elements a large view is laid out in a worker, so the page stays responsive. Below
+ * it the layout is short enough to run in the page.
  */
 export const WORKER_GRAPH = 2000;
 
-/** How a view of `elementCount` elements is laid out: see fullLayout, large.ts and the worker. */
+/** How a view of `elementCount` elements is laid out: fCoSE (fullLayout), or large.ts in the page or the worker. */
 export function layoutPlan(elementCount: number): 'force' | 'rings' | 'rings-in-worker' {
   if (elementCount <= LARGE_GRAPH) return 'force';
   return elementCount < WORKER_GRAPH ? 'rings' : 'rings-in-worker';
@@ -20,47 +20,35 @@ export interface FixedNode {
 }
 
 /**
- * fCoSE settings for a whole view. Small graphs get the full force-directed pass (animated when
- * asked); large ones a shorter pass that still untangles the spectral draft, without animation.
+ * fCoSE settings for a whole view of up to LARGE_GRAPH elements (larger ones: large.ts): the full
+ * force-directed pass, animated when asked; the smallest views get more room between nodes.
  */
 export function fullLayout(elementCount: number, options: { animate?: boolean; fixed?: FixedNode[] } = {}): LayoutOptions {
-  const large = elementCount > LARGE_GRAPH;
-  const huge = elementCount > 3000;
   const small = elementCount < 120;
   return {
     name: 'fcose',
-    // Past a few thousand elements the spectral draft alone is what fits in the time budget.
     quality: 'default',
     randomize: true,
-    animate: !large && (options.animate ?? false),
+    animate: options.animate ?? false,
     animationDuration: 450,
     fit: true,
     padding: 60,
     nodeDimensionsIncludeLabels: false,
-    uniformNodeDimensions: large,
+    uniformNodeDimensions: false,
     packComponents: false,
     samplingType: true,
-    sampleSize: huge ? 10 : large ? 15 : 25,
-    piTol: huge ? 1e-5 : 1e-7,
+    sampleSize: 25,
+    piTol: 1e-7,
     nodeSeparation: small ? 130 : 90,
-    nodeRepulsion: () => (large ? 6000 : small ? 16000 : 9000),
-    idealEdgeLength: () => (large ? 60 : small ? 140 : 95),
+    nodeRepulsion: () => (small ? 16000 : 9000),
+    idealEdgeLength: () => (small ? 140 : 95),
     edgeElasticity: () => 0.45,
     gravity: 0.25,
     gravityRange: 3.8,
-    numIter: huge ? 300 : large ? 1000 : 2500,
+    numIter: 2500,
     tile: true,
     fixedNodeConstraint: options.fixed?.length ? options.fixed : undefined,
   } as LayoutOptions;
-}
-
-/**
- * fCoSE settings for the core of a large view (see large.ts): hubs come as big as their leaf rings,
- * so node dimensions are not uniform. 'draft' is the spectral step alone, for a first picture.
- */
-export function coreLayout(elementCount: number, quality: 'draft' | 'default', fixed: FixedNode[] = []): LayoutOptions {
-  const full = fullLayout(elementCount, { fixed }) as unknown as Record<string, unknown>;
-  return { ...full, quality, animate: false, fit: false, uniformNodeDimensions: false } as unknown as LayoutOptions;
 }
 
 /**

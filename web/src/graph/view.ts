@@ -89,6 +89,8 @@ export class GraphView {
   private readonly canAnimate: boolean;
   /** Large layouts run here when the page can start workers; null once starting one failed. */
   private worker: Worker | null | undefined;
+  /** Settles once the worker has answered its first, empty request (or failed to load). */
+  private workerLoaded: Promise<void> = Promise.resolve();
   private readonly useWorker: boolean;
   /** Counts large layouts, so a late answer to a superseded one is dropped. */
   private largeSeq = 0;
@@ -113,6 +115,8 @@ export class GraphView {
     // In Cytoscape since 3.18, not yet in its type declarations.
     (this.cy as Core & { multiClickDebounceTime(ms: number): void }).multiClickDebounceTime(DOUBLE_CLICK_MS);
     this.bind();
+    // Started with the view, while the page is idle (see startWorker).
+    this.startWorker();
     // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
     // The centre of the view stays the centre, so opening the panel does not push the graph aside,
     // except right after a tap: the panel a click opened must not move the node under the pointer.
@@ -232,7 +236,7 @@ export class GraphView {
     const wasEmpty = cy.nodes().length === 0;
     const diff = diffElements({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }, graph);
     const count = graph.nodes.length + graph.edges.length;
-    // A large view will want the layout worker: start loading it while the elements go in.
+    // A large view will want the layout worker (anew if a superseded layout ended the last one).
     if (layoutPlan(count) === 'rings-in-worker' && this.useWorker) this.startWorker();
     this.tune(count);
     const fresh: string[] = [];
@@ -295,10 +299,9 @@ export class GraphView {
   }
 
   /**
-   * A large view: leaves on rings around their hubs, fCoSE over the rest (see large.ts). From
-   * WORKER_GRAPH elements on (and when the page can start workers) this runs in a worker, which
-   * answers with a draft first: it is drawn at once (and the event `layoutdraft` emitted), and the
-   * full layout replaces it in one batch when it arrives.
+   * A large view: leaves on rings around their hubs, a force pass over the rest (see large.ts). From
+   * WORKER_GRAPH elements on (and when the page can start workers) this runs in a worker, and the
+   * positions are applied in one batch when they arrive.
    */
   private layoutLarge(fixed: FixedNode[], inWorker: boolean): Promise<void> {
     this.running?.stop();
@@ -319,7 +322,7 @@ export class GraphView {
       fixed,
     };
     const apply = (positions: Float64Array) => this.applyPositions(input.nodes, positions, new Set(fixed.map((f) => f.nodeId)));
-    const inPage = () => apply(largeLayout(input, 'default'));
+    const inPage = () => apply(largeLayout(input));
     const worker = inWorker ? this.startWorker() : null;
     if (!worker) {
       inPage();
@@ -335,8 +338,7 @@ export class GraphView {
       const onMessage = (event: MessageEvent<LayoutReply>) => {
         if (event.data.seq !== seq) return;
         apply(event.data.positions);
-        if (event.data.quality === 'draft') cy.emit('layoutdraft');
-        else finish();
+        finish();
       };
       const onError = (event: ErrorEvent) => {
         // A worker that cannot start (or fails) is not tried again: the layout runs in the page.
@@ -350,7 +352,7 @@ export class GraphView {
       this.settleLarge = finish;
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
-      const request: LayoutRequest = { seq, input, qualities: ['draft', 'default'] };
+      const request: LayoutRequest = { seq, input };
       worker.postMessage(request);
     }).finally(() => {
       if (this.largeDone === done) this.largeDone = null;
@@ -363,12 +365,38 @@ export class GraphView {
     if (!this.useWorker || this.worker === null) return null;
     if (this.worker) return this.worker;
     try {
-      this.worker = layoutWorker();
+      const worker = layoutWorker();
+      // Until the page has heard that a new worker runs, it holds messages for it back, and that news
+      // can wait behind a long frame (drawing thousands of elements): a request then reached the worker
+      // only once the first frame was drawn. An empty request first: its answer means later ones go
+      // straight through.
+      this.workerLoaded = new Promise<void>((resolve) => {
+        const settle = (event: Event) => {
+          if (event instanceof MessageEvent && (event.data as LayoutReply).seq !== 0) return;
+          worker.removeEventListener('message', settle);
+          worker.removeEventListener('error', settle);
+          // One that failed to load is not tried again: large layouts run in the page.
+          if (event.type === 'error' && this.worker === worker) {
+            worker.terminate();
+            this.worker = null;
+          }
+          resolve();
+        };
+        worker.addEventListener('message', settle);
+        worker.addEventListener('error', settle);
+      });
+      worker.postMessage({ seq: 0, input: { nodes: [], edges: [], fixed: [] } } satisfies LayoutRequest);
+      this.worker = worker;
     } catch (error) {
       console.error('layout worker unavailable', error);
       this.worker = null;
     }
     return this.worker;
+  }
+
+  /** Settles once the view is ready to take a large graph at full speed: its layout worker has answered. */
+  ready(): Promise<void> {
+    return this.workerLoaded;
   }
 
   /** Moves the nodes to laid-out positions in one batch (pinned ones stay) and fits the view. */
