@@ -11,7 +11,9 @@ import { activeGenerationKeyQuery } from '../graph/generations.ts';
  * while Neo4j is away that read fails and the request gets the 503 as before.
  *
  * Routes opt in with `config: { cacheable: true }`; only 200 answers of GET requests are kept, by
- * their whole URL. `X-Cache: hit|miss` says which it was.
+ * their whole URL. Identical requests that arrive while the first is being answered wait for its
+ * answer instead of asking Neo4j again (a burst for a new URL costs one query, not one per client).
+ * `X-Cache: hit|miss` says whether Neo4j was asked.
  */
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -63,7 +65,17 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
   const answers = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (body, key) => body.length + key.length });
   const clock = new GenerationClock(() => app.graph.run(activeGenerationKeyQuery(app.graph.dataset)));
   const keys = new WeakMap<FastifyRequest, string>();
+  /** Answers being computed, by key: the body if it was kept, undefined if the others must ask themselves. */
+  const inFlight = new Map<string, Promise<string | undefined>>();
+  const finishers = new WeakMap<FastifyRequest, (body: string | undefined) => void>();
   let served: string | null = null;
+
+  /** Ends the request's turn as the one computing its key (once; later calls do nothing). */
+  const finish = (request: FastifyRequest, body: string | undefined) => {
+    finishers.get(request)?.(body);
+    finishers.delete(request);
+  };
+  const sendKept = (reply: FastifyReply, body: string) => reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
 
   // preHandler: after validation and the rate limit, before the concurrency limit (a hit takes no turn).
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -76,10 +88,23 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
       served = generation;
     }
     const key = `${generation} ${request.url}`;
-    const body = answers.get(key);
-    if (body !== undefined) {
-      reply.header('x-cache', 'hit').type('application/json; charset=utf-8');
-      return reply.send(body);
+    const kept = answers.get(key);
+    if (kept !== undefined) return sendKept(reply, kept);
+    const computing = inFlight.get(key);
+    if (computing !== undefined) {
+      const shared = await computing;
+      if (shared !== undefined) return sendKept(reply, shared);
+      // The first answer was not kept (an error, or too large): this request asks for itself.
+    } else {
+      inFlight.set(
+        key,
+        new Promise((resolve) =>
+          finishers.set(request, (body) => {
+            inFlight.delete(key);
+            resolve(body);
+          }),
+        ),
+      );
     }
     keys.set(request, key);
     reply.header('x-cache', 'miss');
@@ -87,10 +112,15 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = keys.get(request);
-    if (key === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    if (payload.length * LARGEST_SHARE <= maxBytes && key.startsWith(`${served} `)) answers.set(key, payload);
+    if (key === undefined) return payload;
+    const keep = reply.statusCode === 200 && typeof payload === 'string' && payload.length * LARGEST_SHARE <= maxBytes && key.startsWith(`${served} `);
+    if (keep) answers.set(key, payload);
+    finish(request, keep ? payload : undefined);
     return payload;
   });
+  // A request that ends without reaching onSend must not leave the others waiting.
+  app.addHook('onResponse', async (request) => finish(request, undefined));
+  app.addHook('onRequestAbort', async (request) => finish(request, undefined));
 }
 
 export default fp(responseCache, { name: 'response-cache', fastify: '5.x', dependencies: ['graph'] });

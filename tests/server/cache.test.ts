@@ -45,6 +45,21 @@ describe('the response cache', () => {
     expect(second.headers['content-security-policy']).toBeDefined();
   });
 
+  it('asks Neo4j once for a burst of identical requests: the others wait for the first answer', async () => {
+    const url = '/api/v1/meetings?person=nguyen-minh-vu';
+    const burst = await Promise.all(Array.from({ length: 6 }, () => get(app, url)));
+    expect(burst.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
+    expect(burst.filter((r) => r.headers['x-cache'] === 'miss')).toHaveLength(1);
+    expect(new Set(burst.map((r) => r.body)).size).toBe(1);
+    expect(burst[0]!.body).toBe((await get(uncached, url)).body);
+  });
+
+  it('lets a burst behind a failed answer ask for itself: an error is not shared', async () => {
+    const burst = await Promise.all(Array.from({ length: 4 }, () => get(app, '/api/v1/entities/no-such-entity/neighbors')));
+    expect(burst.map((r) => r.statusCode)).toEqual(Array(4).fill(404));
+    expect(burst.map((r) => r.headers['x-cache'])).toEqual(Array(4).fill('miss'));
+  });
+
   it('keeps no error answers, and no answer of the probes', async () => {
     for (let i = 0; i < 2; i++) {
       const missing = await get(app, '/api/v1/entities/no-such-entity');
