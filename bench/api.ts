@@ -26,7 +26,8 @@ import { SIZES, syntheticSource } from './synthetic.ts';
  * process of its own: as configured by default (its response cache on: the 40 inputs of a scenario
  * repeat, so after the warm-up, which asks each once, they are hits) and with the cache off (every
  * request reaches Neo4j);
- * autocannon and the direct driver loop share this process. Writes bench/results/api.json.
+ * autocannon and the direct driver loop share this process. Writes bench/results/api.json
+ * (`--only meetings,paths` runs those scenarios and writes api.partial.json instead).
  */
 
 interface AutocannonResult {
@@ -47,6 +48,8 @@ const { values: args, positionals } = parseArgs({
     pagecache: { type: 'string', default: '512m' },
     duration: { type: 'string', default: '8' },
     dataset: { type: 'string', default: 'bench-api-100k' },
+    /** Comma-separated scenario names (or the start of one) to run only those; all by default. */
+    only: { type: 'string' },
   },
 });
 
@@ -208,6 +211,27 @@ async function settle(pid: number): Promise<void> {
 
 const load = () => Number(loadavg()[0]!.toFixed(2));
 
+interface CpuShare {
+  /** Cores used on average during the measurement, per process (undefined where unknown). */
+  server?: number;
+  neo4j?: number;
+  /** This process: autocannon, or the direct driver loop. */
+  bench: number;
+}
+
+/** Runs `measure` and says how many cores each process used meanwhile: which one was the bottleneck. */
+async function withCpu<T>(pids: { server?: number; neo4j?: number }, measure: () => Promise<T>): Promise<[T, CpuShare]> {
+  const read = () => ({ server: pids.server && cpuMs(pids.server), neo4j: pids.neo4j && cpuMs(pids.neo4j), bench: process.cpuUsage() });
+  const before = read();
+  const started = performance.now();
+  const result = await measure();
+  const wall = performance.now() - started;
+  const after = read();
+  const share = (a?: number, b?: number) => (a !== undefined && b !== undefined ? Number(((b - a) / wall).toFixed(2)) : undefined);
+  const bench = process.cpuUsage(before.bench);
+  return [result, { server: share(before.server, after.server), neo4j: share(before.neo4j, after.neo4j), bench: Number(((bench.user + bench.system) / 1000 / wall).toFixed(2)) }];
+}
+
 async function startApi(uri: string, dataset: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api.ts', 'serve', uri, dataset], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const url = await new Promise<string>((resolve, reject) => {
@@ -228,12 +252,14 @@ async function main(): Promise<void> {
   const dataset = args.dataset!;
   let uri = args.uri;
   let stop = async () => {};
+  let neo4jPid: number | undefined;
   let dataDir: string | undefined;
   if (!uri) {
     dataDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-bench-api-'));
     console.log(`starting Neo4j (heap ${args.heap}, page cache ${args.pagecache})...`);
     const neo4j = await launchNeo4j({ dataDir, port: Number(args.port), heap: args.heap!, pageCache: args.pagecache!, log: () => {} });
     uri = neo4j.uri;
+    neo4jPid = neo4j.pid;
     stop = () => neo4j.stop();
   }
   const driver = createDriver(uri, 'neo4j', PASSWORD);
@@ -252,7 +278,10 @@ async function main(): Promise<void> {
     const loadAtStart = load();
     console.log(`load average ${loadAtStart} on ${cpus().length} cores`);
     const results = [];
-    for (const scenario of scenarios(dataset)) {
+    const chosen = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
+    const selected = scenarios(dataset).filter((s) => !chosen || chosen.some((c) => s.name.startsWith(c)));
+    if (selected.length === 0) throw new Error(`--only ${args.only}: no scenario by that name (search, neighbors, meetings, paths, export)`);
+    for (const scenario of selected) {
       const loadBefore = load();
       // Warm every path: query plans, the page cache, the JIT (and the cache of the first API). Each
       // path is asked once first: autocannon's connections walk the list in step from its start, so a
@@ -266,18 +295,23 @@ async function main(): Promise<void> {
       await settle(cold.child.pid!);
       await directLoad(driver, scenario, 10, 2);
       const measureApi = async (server: { url: string; child: ChildProcess }, connections: number) => {
-        const measured = await apiLoad(server.url, scenario, connections, seconds);
+        const measured = await withCpu({ server: server.child.pid, neo4j: neo4jPid }, () => apiLoad(server.url, scenario, connections, seconds));
         await settle(server.child.pid!);
         return measured;
       };
-      const api10 = await measureApi(api, 10);
-      const cold10 = await measureApi(cold, 10);
-      const direct10 = await directLoad(driver, scenario, 10, seconds);
+      const measureDirect = (connections: number) => withCpu({ neo4j: neo4jPid }, () => directLoad(driver, scenario, connections, seconds));
+      const [api10] = await measureApi(api, 10);
+      const [cold10] = await measureApi(cold, 10);
+      const [direct10] = await measureDirect(10);
       const api50 = await measureApi(api, 50);
       const cold50 = await measureApi(cold, 50);
-      const direct50 = await directLoad(driver, scenario, 50, seconds);
-      const shape = (c10: Measure, c50: Measure) => ({ c10: { p50: c10.p50, p99: c10.p99, failures: c10.failures }, c50: { rps: c50.rps, failures: c50.failures } });
-      const overhead = (c10: Measure, c50: Measure) => ({ p50: c10.p50 / direct10.p50, p99: c10.p99 / direct10.p99, throughput: direct50.rps / c50.rps });
+      const direct50 = await measureDirect(50);
+      // The CPU shares are those of the 50-connection runs, where throughput is measured.
+      const shape = (c10: Measure, [c50, cpu]: [Measure, CpuShare]) => ({
+        c10: { p50: c10.p50, p99: c10.p99, failures: c10.failures },
+        c50: { rps: c50.rps, failures: c50.failures, cores: cpu },
+      });
+      const overhead = (c10: Measure, [c50]: [Measure, CpuShare]) => ({ p50: c10.p50 / direct10.p50, p99: c10.p99 / direct10.p99, throughput: direct50[0].rps / c50.rps });
       const row = {
         scenario: scenario.name,
         loadAverage: { before: loadBefore, after: load() },
@@ -291,8 +325,10 @@ async function main(): Promise<void> {
       results.push(row);
     }
     mkdirSync('bench/results', { recursive: true });
+    // A partial run must not replace the full figures the docs quote.
+    const out = chosen ? 'bench/results/api.partial.json' : 'bench/results/api.json';
     writeFileSync(
-      'bench/results/api.json',
+      out,
       `${JSON.stringify(
         {
           date: new Date().toISOString(),
@@ -306,7 +342,7 @@ async function main(): Promise<void> {
         2,
       )}\n`,
     );
-    console.log('wrote bench/results/api.json');
+    console.log(`wrote ${out}`);
   } finally {
     api?.child.kill('SIGTERM');
     cold?.child.kill('SIGTERM');
