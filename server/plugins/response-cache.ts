@@ -62,20 +62,21 @@ export class GenerationClock {
 }
 
 async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOptions): Promise<void> {
-  const answers = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (body, key) => body.length + key.length });
+  // Kept as bytes: a hit writes them to the socket as they are, with no encoding per request.
+  const answers = new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (body, key) => body.byteLength + key.length });
   const clock = new GenerationClock(() => app.graph.run(activeGenerationKeyQuery(app.graph.dataset)));
   const keys = new WeakMap<FastifyRequest, string>();
   /** Answers being computed, by key: the body if it was kept, undefined if the others must ask themselves. */
-  const inFlight = new Map<string, Promise<string | undefined>>();
-  const finishers = new WeakMap<FastifyRequest, (body: string | undefined) => void>();
+  const inFlight = new Map<string, Promise<Buffer | undefined>>();
+  const finishers = new WeakMap<FastifyRequest, (body: Buffer | undefined) => void>();
   let served: string | null = null;
 
   /** Ends the request's turn as the one computing its key (once; later calls do nothing). */
-  const finish = (request: FastifyRequest, body: string | undefined) => {
+  const finish = (request: FastifyRequest, body: Buffer | undefined) => {
     finishers.get(request)?.(body);
     finishers.delete(request);
   };
-  const sendKept = (reply: FastifyReply, body: string) => reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
+  const sendKept = (reply: FastifyReply, body: Buffer) => reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
 
   // preHandler: after validation and the rate limit, before the concurrency limit (a hit takes no turn).
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -113,10 +114,15 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
   app.addHook('onSend', async (request, reply, payload) => {
     const key = keys.get(request);
     if (key === undefined) return payload;
-    const keep = reply.statusCode === 200 && typeof payload === 'string' && payload.length * LARGEST_SHARE <= maxBytes && key.startsWith(`${served} `);
-    if (keep) answers.set(key, payload);
-    finish(request, keep ? payload : undefined);
-    return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string' || !key.startsWith(`${served} `)) {
+      finish(request, undefined);
+      return payload;
+    }
+    const body = Buffer.from(payload);
+    const keep = body.byteLength * LARGEST_SHARE <= maxBytes;
+    if (keep) answers.set(key, body);
+    finish(request, keep ? body : undefined);
+    return body;
   });
   // A request that ends without reaching onSend must not leave the others waiting.
   app.addHook('onResponse', async (request) => finish(request, undefined));
