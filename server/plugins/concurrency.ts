@@ -36,9 +36,23 @@ async function concurrency(app: FastifyInstance, { max, maxQueue, applies }: Con
     }
   };
 
-  // preHandler: after the rate limit and validation, so refused requests never take a turn.
-  app.addHook('preHandler', async (request) => {
+  /** Requests whose response has closed: answered, or the client went away. */
+  const closed = new WeakSet<FastifyRequest>();
+  // The response's 'close' comes once in every case, even for a client that leaves while an earlier
+  // hook still holds its request (then Fastify runs the rest without onResponse): the turn comes back.
+  app.addHook('onRequest', async (request, reply) => {
     if (!applies(request)) return;
+    reply.raw.once('close', () => {
+      closed.add(request);
+      release(request);
+    });
+  });
+
+  // preHandler: after the rate limit and validation, so refused requests never take a turn.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!applies(request)) return;
+    // Nobody is left to answer: stop here rather than run a query for a closed socket.
+    if (closed.has(request)) return reply.hijack();
     if (active < max) {
       holding.add(request);
       active += 1;
@@ -49,8 +63,6 @@ async function concurrency(app: FastifyInstance, { max, maxQueue, applies }: Con
     }
     await new Promise<void>((start) => waiting.push({ request, start }));
   });
-  app.addHook('onResponse', async (request) => release(request));
-  app.addHook('onRequestAbort', async (request) => release(request));
 }
 
 export default fp(concurrency, { name: 'concurrency', fastify: '5.x' });

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { errorHandler } from '../../server/errors.ts';
@@ -46,6 +47,45 @@ describe('back-pressure (API_MAX_CONCURRENCY, API_MAX_QUEUE)', () => {
     expect(running).toBe(2);
     for (const open of gates.splice(0)) open();
     expect((await Promise.all(again)).map((r) => r.statusCode)).toEqual([200, 200]);
+    await app.close();
+  });
+
+  it('gives the turn back when the client leaves while an earlier hook still holds its request', async () => {
+    const app = Fastify({ logger: false });
+    app.setErrorHandler(errorHandler);
+    // An earlier hook that waits (as the response cache waits for the served generation).
+    let openGate!: () => void;
+    const gate = new Promise<void>((open) => (openGate = open));
+    let held = 0;
+    app.addHook('preHandler', async (request) => {
+      if (request.url === '/api/held') {
+        held += 1;
+        await gate;
+      }
+    });
+    const aborted = new Promise<void>((done) => app.addHook('onRequestAbort', async (_request) => done()));
+    await app.register(concurrency, { max: 1, maxQueue: 0, applies: (r) => r.url.startsWith('/api/') });
+    let ran = 0;
+    app.get('/api/held', async () => {
+      ran += 1;
+      return { ok: true };
+    });
+    app.get('/api/next', async () => ({ ok: true }));
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.write('GET /api/held HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await expect.poll(() => held).toBe(1);
+    socket.destroy();
+    await aborted;
+    openGate();
+    await new Promise((r) => setTimeout(r, 50));
+    // The one turn is free: with none free and no queue, this would be 503 OVERLOADED.
+    const next = await fetch(`${address}/api/next`);
+    expect(next.status).toBe(200);
+    // And the handler did not run for the client that had gone.
+    expect(ran).toBe(0);
     await app.close();
   });
 });
