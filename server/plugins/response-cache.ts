@@ -61,19 +61,38 @@ export class GenerationClock {
   }
 }
 
+/** What a kept answer costs beyond its bytes and key: the map entry, the list node, the Buffer object. */
+const ENTRY_OVERHEAD = 256;
+
+/**
+ * What waiting requests get from the one computing their answer: its body (a 200), `undefined` for an
+ * error answer (each asks for itself: it may be theirs too, but the error path is cheap and rare), or
+ * `null` when that request went away unanswered (one of the waiting takes its place).
+ */
+type Shared = Buffer | undefined | null;
+
+/** The body in memory of its own: a small Buffer.from() is a slice of a shared 8 KB pool, and keeping it would keep the pool. */
+function ownBytes(payload: string): Buffer {
+  const body = Buffer.allocUnsafeSlow(Buffer.byteLength(payload));
+  body.write(payload);
+  return body;
+}
+
 async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOptions): Promise<void> {
   // Kept as bytes: a hit writes them to the socket as they are, with no encoding per request.
-  const answers = new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (body, key) => body.byteLength + key.length });
+  const answers = new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (body, key) => body.byteLength + key.length + ENTRY_OVERHEAD });
   const clock = new GenerationClock(() => app.graph.run(activeGenerationKeyQuery(app.graph.dataset)));
   const keys = new WeakMap<FastifyRequest, string>();
-  /** Answers being computed, by key: the body if it was kept, undefined if the others must ask themselves. */
-  const inFlight = new Map<string, Promise<Buffer | undefined>>();
-  const finishers = new WeakMap<FastifyRequest, (body: Buffer | undefined) => void>();
+  /** Answers being computed, by key. */
+  const inFlight = new Map<string, Promise<Shared>>();
+  const finishers = new WeakMap<FastifyRequest, (shared: Shared) => void>();
+  /** Requests whose client went away before their answer. */
+  const gone = new WeakSet<FastifyRequest>();
   let served: string | null = null;
 
   /** Ends the request's turn as the one computing its key (once; later calls do nothing). */
-  const finish = (request: FastifyRequest, body: Buffer | undefined) => {
-    finishers.get(request)?.(body);
+  const finish = (request: FastifyRequest, shared: Shared) => {
+    finishers.get(request)?.(shared);
     finishers.delete(request);
   };
   const sendKept = (reply: FastifyReply, body: Buffer) => reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
@@ -89,20 +108,32 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
       served = generation;
     }
     const key = `${generation} ${request.url}`;
-    const kept = answers.get(key);
-    if (kept !== undefined) return sendKept(reply, kept);
-    const computing = inFlight.get(key);
-    if (computing !== undefined) {
+    // The first to miss computes the answer; the others wait for it.
+    let first = true;
+    for (;;) {
+      const kept = answers.get(key);
+      if (kept !== undefined) return sendKept(reply, kept);
+      const computing = inFlight.get(key);
+      if (computing === undefined) break;
       const shared = await computing;
-      if (shared !== undefined) return sendKept(reply, shared);
-      // The first answer was not kept (an error, or too large): this request asks for itself.
-    } else {
+      if (shared) return sendKept(reply, shared);
+      if (shared === undefined) {
+        // An error answer: this request asks for itself.
+        first = false;
+        break;
+      }
+      // null: the one computing went away; look again.
+    }
+    // A request whose client left while it waited must not become the one the others wait for: nothing
+    // after this would end its turn (onResponse does not come, onRequestAbort has been and gone).
+    if (gone.has(request)) return reply.hijack();
+    if (first) {
       inFlight.set(
         key,
-        new Promise((resolve) =>
-          finishers.set(request, (body) => {
+        new Promise<Shared>((resolve) =>
+          finishers.set(request, (shared) => {
             inFlight.delete(key);
-            resolve(body);
+            resolve(shared);
           }),
         ),
       );
@@ -118,15 +149,18 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
       finish(request, undefined);
       return payload;
     }
-    const body = Buffer.from(payload);
-    const keep = body.byteLength * LARGEST_SHARE <= maxBytes;
-    if (keep) answers.set(key, body);
-    finish(request, keep ? body : undefined);
+    const body = ownBytes(payload);
+    if (body.byteLength * LARGEST_SHARE <= maxBytes) answers.set(key, body);
+    // Shared with the waiting requests even when too large to keep.
+    finish(request, body);
     return body;
   });
   // A request that ends without reaching onSend must not leave the others waiting.
   app.addHook('onResponse', async (request) => finish(request, undefined));
-  app.addHook('onRequestAbort', async (request) => finish(request, undefined));
+  app.addHook('onRequestAbort', async (request) => {
+    gone.add(request);
+    finish(request, null);
+  });
 }
 
 export default fp(responseCache, { name: 'response-cache', fastify: '5.x', dependencies: ['graph'] });

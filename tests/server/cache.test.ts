@@ -1,11 +1,15 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { compileCorpus } from '../../extract/compile.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadGraph } from '../../server/graph/load.ts';
+import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
+import { LIMITS } from '../../server/schemas/query.ts';
 import { GenerationClock } from '../../server/plugins/response-cache.ts';
 import { loadCurated } from '../helpers/curated.ts';
+import { gatedDriver } from '../helpers/gated-driver.ts';
 import { testDatabase, testDriver } from '../helpers/neo4j.ts';
 
 /** The response cache over the real curated graph: hits, misses, and a reload that must not be hidden by it. */
@@ -58,6 +62,44 @@ describe('the response cache', () => {
     const burst = await Promise.all(Array.from({ length: 4 }, () => get(app, '/api/v1/entities/no-such-entity/neighbors')));
     expect(burst.map((r) => r.statusCode)).toEqual(Array(4).fill(404));
     expect(burst.map((r) => r.headers['x-cache'])).toEqual(Array(4).fill('miss'));
+  });
+
+  it('hands the work on when the first requester leaves: the others get one answer, computed once more', async () => {
+    // The app's queries go to the real Neo4j; the first neighbours query is held until the test lets
+    // it go, so the first requester is surely computing when it leaves.
+    const neighbours = neighborsOf(dataset, 'guangdong', 2, {}, LIMITS.neighbors.default).cypher;
+    const gate = gatedDriver(testDriver(), (cypher) => cypher === neighbours);
+    const leaving = await buildApp({
+      config: loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent' }),
+      driver: gate.driver,
+      logger: false,
+    });
+    try {
+      const url = '/api/v1/entities/guangdong/neighbors?depth=2';
+      const address = await leaving.listen({ host: '127.0.0.1', port: 0 });
+      const leaver = connect(Number(new URL(address).port), '127.0.0.1');
+      leaver.on('error', () => {});
+      leaver.write(`GET ${url} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      await expect.poll(() => gate.held).toBe(1);
+      const lookups = gate.generationLookups;
+      const others = Array.from({ length: 3 }, () => fetch(address + url));
+      // Their generation lookup has answered: they are waiting for the leaver's answer.
+      await expect.poll(() => gate.generationLookups).toBeGreaterThan(lookups);
+      await new Promise((r) => setTimeout(r, 50));
+      leaver.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      gate.open();
+      const answers = await Promise.all(others);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      // One of them took the leaver's place; the other two waited for it.
+      expect(answers.map((r) => r.headers.get('x-cache')).sort()).toEqual(['hit', 'hit', 'miss']);
+      const bodies = await Promise.all(answers.map((r) => r.text()));
+      expect(new Set(bodies).size).toBe(1);
+      expect(bodies[0]).toBe((await get(uncached, url)).body);
+    } finally {
+      gate.open();
+      await leaving.close();
+    }
   });
 
   it('keeps no error answers, and no answer of the probes', async () => {
