@@ -146,13 +146,14 @@ async function directLoad(driver: Driver, scenario: Scenario, connections: numbe
   };
   const latencies: number[] = [];
   let failures = 0;
+  let next = 0;
   const end = performance.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: connections }, async (_, c) => {
-      for (let i = c; performance.now() < end; i++) {
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
         const started = performance.now();
         try {
-          const answer = await scenario.direct[i % scenario.direct.length]!(run);
+          const answer = await scenario.direct[next++ % scenario.direct.length]!(run);
           JSON.stringify(answer);
         } catch {
           failures++;
@@ -165,12 +166,18 @@ async function directLoad(driver: Driver, scenario: Scenario, connections: numbe
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / seconds, requests: latencies.length, failures };
 }
 
+/**
+ * Both loads take the inputs in turn from one counter shared by their connections, so they ask for the
+ * same mix at any moment (autocannon's own list would have every connection walk it in step from the
+ * start: ten identical requests at once, and a short run of a slow scenario reaching its first inputs only).
+ */
 async function apiLoad(url: string, scenario: Scenario, connections: number, seconds: number): Promise<Measure> {
+  let next = 0;
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
-    requests: scenario.paths.map((path) => ({ method: 'GET', path })),
+    requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: scenario.paths[next++ % scenario.paths.length] }) }],
   });
   return {
     p50: result.latency.p50,
@@ -192,19 +199,20 @@ function cpuMs(pid: number): number | undefined {
 }
 
 /**
- * Waits until the API process is idle. autocannon stops at the end of its duration with requests
- * still in flight; the API keeps answering them (and Neo4j keeps running their queries), which would
- * otherwise land on the next measurement (the direct driver loop): the first run's driver figures for
- * the heavy scenarios carried that load.
+ * Waits until the API process and Neo4j are idle. autocannon stops at the end of its duration with
+ * requests still in flight; the API keeps answering them and Neo4j keeps running their queries (while
+ * the API, waiting for them, looks idle), which would otherwise land on the next measurement: the
+ * first run's driver figures for the heavy scenarios carried that load.
  */
-async function settle(pid: number): Promise<void> {
+async function settle(pids: (number | undefined)[]): Promise<void> {
+  const watched = pids.filter((pid): pid is number => pid !== undefined && cpuMs(pid) !== undefined);
+  if (watched.length === 0) return void (await new Promise((r) => setTimeout(r, 3000)));
   const until = performance.now() + 20_000;
-  let last = cpuMs(pid);
-  if (last === undefined) return void (await new Promise((r) => setTimeout(r, 3000)));
+  let last = watched.map((pid) => cpuMs(pid) ?? 0);
   while (performance.now() < until) {
     await new Promise((r) => setTimeout(r, 250));
-    const now = cpuMs(pid)!;
-    if (now - last <= 20) return;
+    const now = watched.map((pid) => cpuMs(pid) ?? 0);
+    if (now.every((ms, i) => ms - last[i]! <= 20)) return;
     last = now;
   }
 }
@@ -283,20 +291,19 @@ async function main(): Promise<void> {
     if (selected.length === 0) throw new Error(`--only ${args.only}: no scenario by that name (search, neighbors, meetings, paths, export)`);
     for (const scenario of selected) {
       const loadBefore = load();
-      // Warm every path: query plans, the page cache, the JIT (and the cache of the first API). Each
-      // path is asked once first: autocannon's connections walk the list in step from its start, so a
-      // short run of a slow scenario would reach only its first paths.
+      // Warm every path: query plans, the page cache, the JIT (and the cache of the first API, so that
+      // its measurements are of hits only). Each path is asked once first, then two seconds of load.
       for (const server of [api, cold]) {
         for (const path of scenario.paths) await fetch(server.url + path).then((r) => r.arrayBuffer());
       }
       await apiLoad(api.url, scenario, 10, 2);
-      await settle(api.child.pid!);
+      await settle([api.child.pid, neo4jPid]);
       await apiLoad(cold.url, scenario, 10, 2);
-      await settle(cold.child.pid!);
+      await settle([cold.child.pid, neo4jPid]);
       await directLoad(driver, scenario, 10, 2);
       const measureApi = async (server: { url: string; child: ChildProcess }, connections: number) => {
         const measured = await withCpu({ server: server.child.pid, neo4j: neo4jPid }, () => apiLoad(server.url, scenario, connections, seconds));
-        await settle(server.child.pid!);
+        await settle([server.child.pid, neo4jPid]);
         return measured;
       };
       const measureDirect = (connections: number) => withCpu({ neo4j: neo4jPid }, () => directLoad(driver, scenario, connections, seconds));
