@@ -36,23 +36,28 @@ async function concurrency(app: FastifyInstance, { max, maxQueue, applies }: Con
     }
   };
 
-  /** Requests whose response has closed: answered, or the client went away. */
+  /** Requests whose response has closed or whose client went away. */
   const closed = new WeakSet<FastifyRequest>();
-  // The response's 'close' comes once in every case, even for a client that leaves while an earlier
-  // hook still holds its request (then Fastify runs the rest without onResponse): the turn comes back.
+  const end = (request: FastifyRequest) => {
+    closed.add(request);
+    release(request);
+  };
+  // The turn comes back when the response closes, which also covers a client that leaves while an
+  // earlier hook still holds its request (Fastify then runs the rest, but not onResponse). A response
+  // held back behind an earlier one on a pipelined connection never closes if the connection dies:
+  // the request's abort gives that turn back.
   app.addHook('onRequest', async (request, reply) => {
-    if (!applies(request)) return;
-    reply.raw.once('close', () => {
-      closed.add(request);
-      release(request);
-    });
+    if (applies(request)) reply.raw.once('close', () => end(request));
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    if (applies(request)) end(request);
   });
 
   // preHandler: after the rate limit and validation, so refused requests never take a turn.
   app.addHook('preHandler', async (request, reply) => {
     if (!applies(request)) return;
     // Nobody is left to answer: stop here rather than run a query for a closed socket.
-    if (closed.has(request)) return reply.hijack();
+    if (closed.has(request) || request.raw.destroyed) return reply.hijack();
     if (active < max) {
       holding.add(request);
       active += 1;

@@ -88,4 +88,28 @@ describe('back-pressure (API_MAX_CONCURRENCY, API_MAX_QUEUE)', () => {
     expect(ran).toBe(0);
     await app.close();
   });
+
+  it('gives the turns back when a pipelined connection dies with answers still held back', async () => {
+    const app = Fastify({ logger: false });
+    app.setErrorHandler(errorHandler);
+    await app.register(concurrency, { max: 2, maxQueue: 0, applies: (r) => r.url.startsWith('/api/') });
+    let started = 0;
+    app.get('/api/slow', async () => {
+      started += 1;
+      await new Promise((r) => setTimeout(r, 200));
+      return { ok: true };
+    });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    // Two requests on one connection: the second's answer waits behind the first's, with no socket of its own.
+    const socket = connect(Number(new URL(address).port), '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write('GET /api/slow HTTP/1.1\r\nHost: localhost\r\n\r\nGET /api/slow HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await expect.poll(() => started).toBe(2);
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, 400));
+    // Both turns are free again: two at once fit, with no queue.
+    const after = await Promise.all([fetch(`${address}/api/slow`), fetch(`${address}/api/slow`)]);
+    expect(after.map((r) => r.status)).toEqual([200, 200]);
+    await app.close();
+  });
 });
