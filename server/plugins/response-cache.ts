@@ -64,12 +64,22 @@ export class GenerationClock {
 /** What a kept answer costs beyond its bytes and key: the map entry, the list node, the Buffer object. */
 const ENTRY_OVERHEAD = 256;
 
+/** An answer as it was sent: enough to send it again. */
+interface Answer {
+  status: number;
+  body: Buffer;
+  headers: Record<string, string>;
+}
+/** The headers an answer carries that the other hooks do not set again for each request. */
+const ANSWER_HEADERS = ['content-type', 'retry-after'] as const;
+
 /**
- * What waiting requests get from the one computing their answer: its body (a 200), `undefined` for an
- * error answer (each asks for itself: it may be theirs too, but the error path is cheap and rare), or
- * `null` when that request went away unanswered (one of the waiting takes its place).
+ * What waiting requests get from the one computing their answer: that answer, whatever its status
+ * (the same URL on the same graph gets the same 404; a query that just timed out is not run again by
+ * each of them at once); `undefined` when it cannot be sent again (not a text body), so each asks for
+ * itself; `null` when that request went away unanswered (one of the waiting takes its place).
  */
-type Shared = Buffer | undefined | null;
+type Shared = Answer | undefined | null;
 
 /** The body in memory of its own: a small Buffer.from() is a slice of a shared 8 KB pool, and keeping it would keep the pool. */
 function ownBytes(payload: string): Buffer {
@@ -95,7 +105,8 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
     finishers.get(request)?.(shared);
     finishers.delete(request);
   };
-  const sendKept = (reply: FastifyReply, body: Buffer) => reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
+  const sendAgain = (reply: FastifyReply, { status, body, headers }: Answer) => reply.code(status).headers(headers).header('x-cache', 'hit').send(body);
+  const kept = (body: Buffer): Answer => ({ status: 200, body, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
   // preHandler: after validation and the rate limit, before the concurrency limit (a hit takes no turn).
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -111,14 +122,14 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
     // The first to miss computes the answer; the others wait for it.
     let first = true;
     for (;;) {
-      const kept = answers.get(key);
-      if (kept !== undefined) return sendKept(reply, kept);
+      const body = answers.get(key);
+      if (body !== undefined) return sendAgain(reply, kept(body));
       const computing = inFlight.get(key);
       if (computing === undefined) break;
       const shared = await computing;
-      if (shared) return sendKept(reply, shared);
+      if (shared) return sendAgain(reply, shared);
       if (shared === undefined) {
-        // An error answer: this request asks for itself.
+        // An answer that cannot be sent again: this request asks for itself.
         first = false;
         break;
       }
@@ -145,14 +156,19 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
   app.addHook('onSend', async (request, reply, payload) => {
     const key = keys.get(request);
     if (key === undefined) return payload;
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || !key.startsWith(`${served} `)) {
+    if (typeof payload !== 'string') {
       finish(request, undefined);
       return payload;
     }
     const body = ownBytes(payload);
-    if (body.byteLength * LARGEST_SHARE <= maxBytes) answers.set(key, body);
-    // Shared with the waiting requests even when too large to keep.
-    finish(request, body);
+    // Only successes are kept; any answer is shared with the requests waiting for it, even one too large to keep.
+    if (reply.statusCode === 200 && key.startsWith(`${served} `) && body.byteLength * LARGEST_SHARE <= maxBytes) answers.set(key, body);
+    const headers: Record<string, string> = {};
+    for (const name of ANSWER_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    finish(request, { status: reply.statusCode, body, headers });
     return body;
   });
   // A request that ends without reaching onSend must not leave the others waiting.

@@ -5,6 +5,7 @@ import { compileCorpus } from '../../extract/compile.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadGraph } from '../../server/graph/load.ts';
+import { meetingsOf } from '../../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
 import { LIMITS } from '../../server/schemas/query.ts';
 import { GenerationClock } from '../../server/plugins/response-cache.ts';
@@ -49,19 +50,52 @@ describe('the response cache', () => {
     expect(second.headers['content-security-policy']).toBeDefined();
   });
 
+  /**
+   * Sends `url` once to a cached app whose first query matching `holds` waits, then `count - 1` more
+   * times; lets the first go only once the others have read the served generation (so they surely
+   * arrive while it is being answered), and returns every answer, the first one first.
+   */
+  async function burst(url: string, count: number, holds: (cypher: string) => boolean) {
+    const gate = gatedDriver(testDriver(), holds);
+    const gated = await buildApp({ config: loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent' }), driver: gate.driver, logger: false });
+    try {
+      const first = get(gated, url);
+      await expect.poll(() => gate.held).toBe(1);
+      const lookups = gate.generationLookups;
+      const others = Array.from({ length: count - 1 }, () => get(gated, url));
+      await expect.poll(() => gate.generationLookups).toBeGreaterThan(lookups);
+      await new Promise((r) => setTimeout(r, 20));
+      gate.open();
+      return await Promise.all([first, ...others]);
+    } finally {
+      gate.open();
+      await gated.close();
+    }
+  }
+
   it('asks Neo4j once for a burst of identical requests: the others wait for the first answer', async () => {
     const url = '/api/v1/meetings?person=nguyen-minh-vu';
-    const burst = await Promise.all(Array.from({ length: 6 }, () => get(app, url)));
-    expect(burst.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
-    expect(burst.filter((r) => r.headers['x-cache'] === 'miss')).toHaveLength(1);
-    expect(new Set(burst.map((r) => r.body)).size).toBe(1);
-    expect(burst[0]!.body).toBe((await get(uncached, url)).body);
+    const meetings = meetingsOf(dataset, 'nguyen-minh-vu', {}).cypher;
+    const answers = await burst(url, 6, (cypher) => cypher === meetings);
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
+    expect(answers.map((r) => r.headers['x-cache'])).toEqual(['miss', 'hit', 'hit', 'hit', 'hit', 'hit']);
+    expect(new Set(answers.map((r) => r.body)).size).toBe(1);
+    expect(answers[0]!.body).toBe((await get(uncached, url)).body);
   });
 
-  it('lets a burst behind a failed answer ask for itself: an error is not shared', async () => {
-    const burst = await Promise.all(Array.from({ length: 4 }, () => get(app, '/api/v1/entities/no-such-entity/neighbors')));
-    expect(burst.map((r) => r.statusCode)).toEqual(Array(4).fill(404));
-    expect(burst.map((r) => r.headers['x-cache'])).toEqual(Array(4).fill('miss'));
+  it('shares an error answer with the burst that waited for it, and keeps it no longer', async () => {
+    const url = '/api/v1/entities/no-such-entity/neighbors';
+    const neighbours = neighborsOf(dataset, 'no-such-entity', 1, {}, LIMITS.neighbors.default).cypher;
+    const answers = await burst(url, 4, (cypher) => cypher === neighbours);
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(4).fill(404));
+    expect(answers.map((r) => r.headers['x-cache'])).toEqual(['miss', 'hit', 'hit', 'hit']);
+    expect(new Set(answers.map((r) => r.body)).size).toBe(1);
+    expect(answers[3]!.json()).toMatchObject({ error: 'NOT_FOUND', message: expect.stringContaining('no-such-entity') });
+    expect(answers.every((r) => r.headers['content-type'] === 'application/json; charset=utf-8')).toBe(true);
+    // Once answered, the error is not kept: the next request asks again.
+    const later = await get(app, url);
+    expect(later.statusCode).toBe(404);
+    expect(later.headers['x-cache']).toBe('miss');
   });
 
   it('hands the work on when the first requester leaves: the others get one answer, computed once more', async () => {
