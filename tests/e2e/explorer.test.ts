@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { Core } from 'cytoscape';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { doubleClick, drawn, launchChromium, pointOf, positions, problemsOf, screenshot, settled, startApp, watch } from './harness.ts';
 import type { RunningApp } from './harness.ts';
@@ -108,6 +109,27 @@ describe('the web explorer', () => {
       expect(now[id]!.y).toBeCloseTo(old[id]!.y, 3);
     }
     await screenshot(page, '03-expanded');
+    expect(await problemsOf(page, problems)).toEqual([]);
+  });
+
+  it('expands a node by the right edge on a double click: the panel the first click opens waits, so it does not cover the node', async () => {
+    await open('?focus=zhang-guozhi');
+    const before = await drawn(page);
+    // Bring Guangdong 60 px from the canvas's right edge, where the panel opens.
+    await page.evaluate(() => {
+      const cy = (window as unknown as { explorer: { view: { cy: Core } } }).explorer.view.cy;
+      const p = cy.getElementById('guangdong').renderedPosition();
+      cy.panBy({ x: cy.width() - 60 - p.x, y: 0 });
+    });
+    const at = await pointOf(page, 'guangdong');
+    await doubleClick(page, at);
+    await expect.poll(async () => (await drawn(page)).nodes.length, { timeout: 20_000 }).toBeGreaterThan(before.nodes.length + 3);
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('x')).toBe('guangdong');
+    // The panel opened once the double click was over, on the node it selected.
+    await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#panel-title').textContent()).toContain('Guangdong');
+    await screenshot(page, '03b-expanded-at-edge');
     expect(await problemsOf(page, problems)).toEqual([]);
   });
 

@@ -200,9 +200,17 @@ export class Explorer {
     // A newer state came in while loading: let it draw.
     if (this.dirty) return false;
 
-    // Open or close the panel before drawing, so the layout fits the canvas that is left.
-    if (next.selection) this.panel.reserve();
-    else this.panel.hide();
+    // Open or close the panel before drawing, so the layout fits the canvas that is left. The panel
+    // takes the canvas's right side: over a node there that was just clicked, it waits until no
+    // double click can be under way, so that the second click finds the node where the first did.
+    if (next.selection) {
+      const sel = next.selection;
+      if (sel.kind === 'node' && !this.panel.isOpen && this.view.clickPending && this.view.nearRightEdge(sel.id, this.panel.width)) {
+        await this.view.clicksSettled();
+        if (this.dirty) return false;
+      }
+      this.panel.reserve();
+    } else this.panel.hide();
 
     const anchor = prev ? (next.expanded.find((id) => !prev.expanded.includes(id)) ?? null) : null;
     this.visible = visibleGraph(this.model.nodes.values(), this.model.connectedEdges(), next.filters, next.hidden, next.focus ? [next.focus] : []);

@@ -147,6 +147,29 @@ export class GraphView {
     return performance.now() - this.lastTap < DOUBLE_CLICK_MS;
   }
 
+  get clickPending(): boolean {
+    return this.clicking();
+  }
+
+  /** Resolves once no double click can be under way. */
+  clicksSettled(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const wait = this.lastTap + DOUBLE_CLICK_MS - performance.now();
+        if (wait <= 0) resolve();
+        else setTimeout(check, wait);
+      };
+      check();
+    });
+  }
+
+  /** Whether a node is drawn within `width` pixels of the canvas's right edge (where the side panel opens). */
+  nearRightEdge(id: string, width: number): boolean {
+    const node = this.cy.getElementById(id);
+    if (!node.nonempty() || !node.isNode()) return false;
+    return node.renderedPosition().x + node.renderedOuterWidth() / 2 > this.box.w - width;
+  }
+
   /** Runs `move` once no double click can be under way; a newer move replaces a waiting one. */
   private afterClicks(move: () => void): void {
     clearTimeout(this.deferred);
@@ -163,15 +186,29 @@ export class GraphView {
 
   private bind(): void {
     const cy = this.cy;
-    cy.on('tapstart tapend', () => {
+    const tapped = () => {
       this.lastTap = performance.now();
-    });
-    cy.on('tap', 'node', (e: EventObject) => this.events.select({ kind: 'node', id: e.target.id() }));
-    cy.on('tap', 'edge', (e: EventObject) => this.events.select({ kind: 'edge', id: e.target.id() }));
+    };
+    cy.on('tapstart tapend', tapped);
+    // The double-click window counts from when the page has handled the tap: on a busy machine a
+    // selection can take a while to draw, and the second click only comes after it.
+    const select = (selection: Selection) => {
+      this.events.select(selection);
+      tapped();
+    };
+    cy.on('tap', 'node', (e: EventObject) => select({ kind: 'node', id: e.target.id() }));
+    cy.on('tap', 'edge', (e: EventObject) => select({ kind: 'edge', id: e.target.id() }));
     cy.on('tap', (e: EventObject) => {
-      if (e.target === cy) this.events.select(null);
+      if (e.target === cy) select(null);
     });
+    // Cytoscape times double taps itself (touch needs it); the browser's own dblclick follows the
+    // system's double-click speed and still arrives when a busy page handled the first click late.
+    // Expanding twice is expanding once.
     cy.on('dbltap', 'node', (e: EventObject) => this.events.expand(e.target.id()));
+    cy.container()?.addEventListener('dblclick', (e: MouseEvent) => {
+      const node = this.nodeAt(e.clientX, e.clientY);
+      if (node) this.events.expand(node);
+    });
     cy.on('mouseover', 'node', (e: EventObject) => {
       e.target.addClass('hover');
       this.events.hover?.(e.target.id(), e.renderedPosition ?? null);
@@ -187,6 +224,21 @@ export class GraphView {
       labelTimer = setTimeout(() => this.labelViewport(), 150);
     });
     cy.on('dragfree', 'node', (e: EventObject) => this.remembered.set(e.target.id(), { ...e.target.position() }));
+  }
+
+  /** The id of the topmost visible node drawn under a point of the window, if any. */
+  private nodeAt(clientX: number, clientY: number): string | undefined {
+    const box = this.cy.container()!.getBoundingClientRect();
+    const pan = this.cy.pan();
+    const zoom = this.cy.zoom();
+    const x = (clientX - box.left - pan.x) / zoom;
+    const y = (clientY - box.top - pan.y) / zoom;
+    const under = this.cy.nodes(':visible').filter((n) => {
+      const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
+      return x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2;
+    });
+    // Later nodes are drawn over earlier ones (same z-index).
+    return under.length ? under[under.length - 1]!.id() : undefined;
   }
 
   /** In a large view, labels for what is on screen once zoomed in far enough to read them. */

@@ -79,6 +79,11 @@ export class DetailPanel {
     return !this.root.hidden;
   }
 
+  /** The width the panel takes from the canvas when it opens (the stylesheet's --panel). */
+  get width(): number {
+    return parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--panel')) || 420;
+  }
+
   hide(): void {
     this.controller?.abort();
     this.root.hidden = true;
