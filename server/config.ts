@@ -53,12 +53,12 @@ export const ConfigSchema = z.object({
   BODY_LIMIT: positiveInt.default(65_536),
   /** Milliseconds a client may take to send a whole request (headers and body); slower ones get 408. */
   REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  /** Memory (MiB) for answers of the read routes, kept while the generation they came from is served; 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
   /**
    * Turns the admin routes (POST /api/v1/admin/reload) on; they then require `Authorization: Bearer
    * <token>`. Unset: the API is read-only and those routes do not exist.
    */
-  /** Memory (MiB) for answers of the read routes, kept while the generation they came from is served; 0 turns it off. */
-  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).default(64),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
