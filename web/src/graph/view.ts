@@ -125,7 +125,7 @@ export class GraphView {
       new ResizeObserver(() => {
         const before = this.box;
         this.syncSize();
-        if (this.clicking()) return;
+        if (this.clickPending) return;
         if (before.w > 0 && before.h > 0 && this.cy.nodes().nonempty())
           this.cy.panBy({ x: (this.box.w - before.w) / 2, y: (this.box.h - before.h) / 2 });
       }).observe(container);
@@ -142,20 +142,21 @@ export class GraphView {
     this.box = { w: container.clientWidth, h: container.clientHeight };
   }
 
-  /** True while a second click could still make a double click of the last tap. */
-  private clicking(): boolean {
-    return performance.now() - this.lastTap < DOUBLE_CLICK_MS;
+  /** Milliseconds left in which a second click could still make a double click of the last tap. */
+  private clickWindowLeft(): number {
+    return this.lastTap + DOUBLE_CLICK_MS - performance.now();
   }
 
+  /** True while a second click could still make a double click of the last tap. */
   get clickPending(): boolean {
-    return this.clicking();
+    return this.clickWindowLeft() > 0;
   }
 
   /** Resolves once no double click can be under way. */
   clicksSettled(): Promise<void> {
     return new Promise((resolve) => {
       const check = () => {
-        const wait = this.lastTap + DOUBLE_CLICK_MS - performance.now();
+        const wait = this.clickWindowLeft();
         if (wait <= 0) resolve();
         else setTimeout(check, wait);
       };
@@ -174,7 +175,7 @@ export class GraphView {
   private afterClicks(move: () => void): void {
     clearTimeout(this.deferred);
     this.deferred = undefined;
-    const wait = this.lastTap + DOUBLE_CLICK_MS - performance.now();
+    const wait = this.clickWindowLeft();
     if (wait <= 0) move();
     else this.deferred = setTimeout(() => this.afterClicks(move), wait);
   }
