@@ -15,7 +15,7 @@ import { meetingsOf } from '../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../server/graph/queries/neighbors.ts';
 import { shortestPaths } from '../server/graph/queries/paths.ts';
 import { resolveEntity, searchEntities } from '../server/graph/queries/search.ts';
-import type { GraphQuery } from '../server/graph/runner.ts';
+import { runGraphQuery, type GraphQuery } from '../server/graph/runner.ts';
 import { applySchema } from '../server/graph/schema.ts';
 import { LIMITS } from '../server/schemas/query.ts';
 import { SIZES, syntheticSource } from './synthetic.ts';
@@ -25,8 +25,8 @@ import { SIZES, syntheticSource } from './synthetic.ts';
  * queries run straight through neo4j-driver at the same concurrency. The API runs twice, each in a
  * process of its own: as configured by default (its response cache on: the 40 inputs of a scenario
  * repeat, so after the warm-up, which asks each once, they are hits) and with the cache off (every
- * request reaches Neo4j);
- * autocannon and the direct driver loop share this process. Writes bench/results/api.json
+ * request reaches Neo4j); the uncached API and the driver alternate in `--rounds` rounds, and the
+ * overhead is the median round's ratio. autocannon and the direct driver loop share this process. Writes bench/results/api.json
  * (`--only meetings,paths` runs those scenarios and writes api.partial.json instead).
  */
 
@@ -47,6 +47,8 @@ const { values: args, positionals } = parseArgs({
     heap: { type: 'string', default: '1g' },
     pagecache: { type: 'string', default: '512m' },
     duration: { type: 'string', default: '8' },
+    /** Rounds of the uncached API and the driver, measured alternately: the ratio is the median round's. */
+    rounds: { type: 'string', default: '3' },
     dataset: { type: 'string', default: 'bench-api-100k' },
     /** Comma-separated scenario names (or the start of one) to run only those; all by default. */
     only: { type: 'string' },
@@ -130,20 +132,49 @@ interface Measure {
   failures: number;
 }
 
+interface Round {
+  cold10: Measure;
+  direct10: Measure;
+  cold50: [Measure, CpuShare];
+  direct50: [Measure, CpuShare];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round2 = (n: number) => Number(n.toFixed(2));
+
+/** Each figure the median of the rounds'; failures summed. */
+function medianMeasure(runs: Measure[]): Measure {
+  return {
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    rps: median(runs.map((r) => r.rps)),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    failures: runs.reduce((sum, r) => sum + r.failures, 0),
+  };
+}
+
+/** The same, with the cores each process used averaged over the rounds. */
+function medianRun(runs: [Measure, CpuShare][]): [Measure, CpuShare] {
+  const mean = (pick: (c: CpuShare) => number | undefined) => {
+    const known = runs.map(([, c]) => pick(c)).filter((v): v is number => v !== undefined);
+    return known.length ? round2(known.reduce((a, b) => a + b, 0) / known.length) : undefined;
+  };
+  return [medianMeasure(runs.map(([m]) => m)), { server: mean((c) => c.server), neo4j: mean((c) => c.neo4j), bench: mean((c) => c.bench) ?? 0 }];
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** C concurrent closed loops for `seconds`, like autocannon's connections. */
 async function directLoad(driver: Driver, scenario: Scenario, connections: number, seconds: number): Promise<Measure> {
-  const run = async <T>(query: GraphQuery<T>): Promise<T> => {
-    const session = driver.session({ database: DATABASE, defaultAccessMode: 'READ' });
-    try {
-      return query.transform((await session.run(query.cypher, query.params, { timeout: 5000 })).records);
-    } finally {
-      await session.close();
-    }
-  };
+  // The API's own way of running a query (a session, one auto-commit transaction), without HTTP.
+  const run = <T>(query: GraphQuery<T>): Promise<T> => runGraphQuery(driver, query, { database: DATABASE, timeoutMs: 5000 });
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -308,25 +339,47 @@ async function main(): Promise<void> {
       };
       const measureDirect = (connections: number) => withCpu({ neo4j: neo4jPid }, () => directLoad(driver, scenario, connections, seconds));
       const [api10] = await measureApi(api, 10);
-      const [cold10] = await measureApi(cold, 10);
-      const [direct10] = await measureDirect(10);
       const api50 = await measureApi(api, 50);
-      const cold50 = await measureApi(cold, 50);
-      const direct50 = await measureDirect(50);
+      // The uncached API and the driver in alternate rounds, each ratio from one round's neighbouring
+      // measurements: other work on the shared machine comes and goes within minutes, and one
+      // measurement of each, a minute apart, moved a ratio by 20 %.
+      const rounds: Round[] = [];
+      const uncached = cold;
+      for (let r = 0; r < Number(args.rounds); r++) {
+        const apiFirst = r % 2 === 0;
+        const pair = async <T>(a: () => Promise<T>, b: () => Promise<T>) => (apiFirst ? [await a(), await b()] : [await b(), await a()].reverse()) as [T, T];
+        const [cold10, direct10] = await pair(async () => (await measureApi(uncached, 10))[0], async () => (await measureDirect(10))[0]);
+        const [cold50, direct50] = await pair(() => measureApi(uncached, 50), () => measureDirect(50));
+        rounds.push({ cold10, direct10, cold50, direct50 });
+      }
+      const direct10 = medianMeasure(rounds.map((r) => r.direct10));
+      const direct50 = medianRun(rounds.map((r) => r.direct50));
+      const cold10 = medianMeasure(rounds.map((r) => r.cold10));
+      const cold50 = medianRun(rounds.map((r) => r.cold50));
       // The CPU shares are those of the 50-connection runs, where throughput is measured.
       const shape = (c10: Measure, [c50, cpu]: [Measure, CpuShare]) => ({
         c10: { p50: c10.p50, p99: c10.p99, failures: c10.failures },
         c50: { rps: c50.rps, failures: c50.failures, cores: cpu },
       });
-      const overhead = (c10: Measure, [c50]: [Measure, CpuShare]) => ({ p50: c10.p50 / direct10.p50, p99: c10.p99 / direct10.p99, throughput: direct50[0].rps / c50.rps });
+      const perRound = rounds.map((r) => ({
+        p50: r.cold10.p50 / r.direct10.p50,
+        p99: r.cold10.p99 / r.direct10.p99,
+        throughput: r.direct50[0].rps / r.cold50[0].rps,
+      }));
       const row = {
         scenario: scenario.name,
         loadAverage: { before: loadBefore, after: load() },
         api: shape(api10, api50),
         apiWithoutCache: shape(cold10, cold50),
         driver: shape(direct10, direct50),
-        overhead: overhead(api10, api50),
-        overheadWithoutCache: overhead(cold10, cold50),
+        overhead: { p50: api10.p50 / direct10.p50, p99: api10.p99 / direct10.p99, throughput: direct50[0].rps / api50[0].rps },
+        // The median of the rounds' own ratios, and every round's, so the spread shows.
+        overheadWithoutCache: {
+          p50: median(perRound.map((r) => r.p50)),
+          p99: median(perRound.map((r) => r.p99)),
+          throughput: median(perRound.map((r) => r.throughput)),
+          rounds: perRound.map((r) => ({ p50: round2(r.p50), p99: round2(r.p99), throughput: round2(r.throughput) })),
+        },
       };
       console.log(JSON.stringify(row));
       results.push(row);
@@ -341,6 +394,7 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           graph: { dataset: 'synthetic', relationships: SIZES['100k'] },
           durationSeconds: seconds,
+          rounds: Number(args.rounds),
           machine: { cpus: cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache, loadAverageAtStart: loadAtStart },
           targets: { p99AtTenConnectionsMs: 25, overhead: 1.3 },
           results,

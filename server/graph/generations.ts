@@ -62,7 +62,7 @@ export function activeGenerationKeyQuery(dataset: string): GraphQuery<string | n
   };
 }
 
-/** Runs activeGenerationQuery directly, for callers without a GraphRunner. */
+/** Runs activeGenerationQuery directly, for callers outside the API (loads, exports, benchmarks). */
 export async function activeGeneration(driver: Driver, database: string, dataset: string): Promise<ActiveGeneration | null> {
   const query = activeGenerationQuery(dataset);
   const { records } = await driver.executeQuery(query.cypher, query.params, { database, routing: 'READ' });

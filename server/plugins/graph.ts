@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import type { EntityType } from '../../extract/schema/entity-types.ts';
 import type { Config } from '../config.ts';
 import { ApiError, fromDriverError } from '../errors.ts';
-import type { GraphQuery } from '../graph/runner.ts';
+import { runGraphQuery, type GraphQuery } from '../graph/runner.ts';
 import { resolveEntity } from '../graph/queries/search.ts';
 import type { SearchResult } from '../schemas/api.ts';
 
@@ -41,14 +41,10 @@ async function graphPlugin(app: FastifyInstance, { config, driver }: GraphPlugin
    * 30 s retry window. The pool reconnects by itself when Neo4j is back.
    */
   const run = async <T>(query: GraphQuery<T>): Promise<T> => {
-    const session = driver.session({ database: config.NEO4J_DATABASE, defaultAccessMode: query.routing === 'READ' ? 'READ' : 'WRITE' });
     try {
-      const result = await session.run(query.cypher, query.params, { timeout });
-      return query.transform(result.records);
+      return await runGraphQuery(driver, query, { database: config.NEO4J_DATABASE, timeoutMs: timeout });
     } catch (error) {
       throw fromDriverError(error, timeout) ?? error;
-    } finally {
-      await session.close().catch(() => {});
     }
   };
 
