@@ -18,8 +18,9 @@ export interface RunOptions {
 }
 
 /**
- * Runs a query as an auto-commit transaction in a session of its own, without the driver's retries
- * (a caller that must answer fast, like a request, fails at once while Neo4j is away).
+ * Runs a query as an auto-commit transaction in a session of its own, without the driver's retries:
+ * while Neo4j is away a request fails at once (and its client retries) instead of hanging for the
+ * driver's 30 s retry window; the pool reconnects by itself when Neo4j is back.
  *
  * The driver captures a stack trace for every query (so its errors point at the caller), and with
  * source maps on, as under tsx, formatting it cost 8 % of a search request's CPU. It is skipped: a

@@ -35,11 +35,7 @@ async function graphPlugin(app: FastifyInstance, { config, driver }: GraphPlugin
   const dataset = config.GRAPH_DATASET;
   const timeout = config.QUERY_TIMEOUT_MS;
 
-  /**
-   * Reads run as auto-commit transactions, without the driver's retries: while Neo4j is away a
-   * request answers 503 at once (and the client retries) instead of hanging for the driver's
-   * 30 s retry window. The pool reconnects by itself when Neo4j is back.
-   */
+  /** A driver failure becomes the catalogue's error: 503 at once while Neo4j is away or a query times out. */
   const run = async <T>(query: GraphQuery<T>): Promise<T> => {
     try {
       return await runGraphQuery(driver, query, { database: config.NEO4J_DATABASE, timeoutMs: timeout });
