@@ -26,7 +26,7 @@ import { SIZES, syntheticSource } from './synthetic.ts';
  * process of its own: as configured by default (its response cache on: the 40 inputs of a scenario
  * repeat, so after the warm-up, which asks each once, they are hits) and with the cache off (every
  * request reaches Neo4j); the uncached API and the driver alternate in `--rounds` rounds, and the
- * overhead is the median round's ratio. autocannon and the direct driver loop share this process. Writes bench/results/api.json
+ * overhead is, per figure, the median of the rounds' ratios. autocannon and the direct driver loop share this process. Writes bench/results/api.json
  * (`--only meetings,paths` runs those scenarios and writes api.partial.json instead).
  */
 
@@ -47,7 +47,7 @@ const { values: args, positionals } = parseArgs({
     heap: { type: 'string', default: '1g' },
     pagecache: { type: 'string', default: '512m' },
     duration: { type: 'string', default: '8' },
-    /** Rounds of the uncached API and the driver, measured alternately: the ratio is the median round's. */
+    /** Rounds of the uncached API and the driver, measured alternately; each ratio is the median of the rounds'. */
     rounds: { type: 'string', default: '3' },
     dataset: { type: 'string', default: 'bench-api-100k' },
     /** Comma-separated scenario names (or the start of one) to run only those; all by default. */
@@ -288,6 +288,9 @@ async function startApi(uri: string, dataset: string, env: Record<string, string
 async function main(): Promise<void> {
   if (positionals[0] === 'serve') return serve(positionals[1]!, positionals[2]!);
   const seconds = Number(args.duration);
+  const roundCount = Number(args.rounds);
+  if (!(seconds > 0)) throw new Error(`--duration ${args.duration}: must be a number of seconds above 0`);
+  if (!Number.isInteger(roundCount) || roundCount < 1) throw new Error(`--rounds ${args.rounds}: must be a whole number of at least 1`);
   const dataset = args.dataset!;
   let uri = args.uri;
   let stop = async () => {};
@@ -345,7 +348,7 @@ async function main(): Promise<void> {
       // measurement of each, a minute apart, moved a ratio by 20 %.
       const rounds: Round[] = [];
       const uncached = cold;
-      for (let r = 0; r < Number(args.rounds); r++) {
+      for (let r = 0; r < roundCount; r++) {
         const apiFirst = r % 2 === 0;
         const pair = async <T>(a: () => Promise<T>, b: () => Promise<T>) => (apiFirst ? [await a(), await b()] : [await b(), await a()].reverse()) as [T, T];
         const [cold10, direct10] = await pair(async () => (await measureApi(uncached, 10))[0], async () => (await measureDirect(10))[0]);
@@ -372,6 +375,7 @@ async function main(): Promise<void> {
         api: shape(api10, api50),
         apiWithoutCache: shape(cold10, cold50),
         driver: shape(direct10, direct50),
+        // Hits against the driver's medians: the cached API is measured once, before the rounds.
         overhead: { p50: api10.p50 / direct10.p50, p99: api10.p99 / direct10.p99, throughput: direct50[0].rps / api50[0].rps },
         // The median of the rounds' own ratios, and every round's, so the spread shows.
         overheadWithoutCache: {
@@ -394,7 +398,7 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           graph: { dataset: 'synthetic', relationships: SIZES['100k'] },
           durationSeconds: seconds,
-          rounds: Number(args.rounds),
+          rounds: roundCount,
           machine: { cpus: cpus().length, node: process.version, neo4jHeap: args.heap, neo4jPageCache: args.pagecache, loadAverageAtStart: loadAtStart },
           targets: { p99AtTenConnectionsMs: 25, overhead: 1.3 },
           results,

@@ -43,6 +43,26 @@ describe('bounded query texts', () => {
   });
 });
 
+describe('neighbourhood rows', () => {
+  const row = (i: number | null, node: object | null, edge: object | null) => new Neo4jRecord(['i', 'node', 'edge', 'truncated'], [i, node, edge, true]);
+  const node = (id: string) => ({ id, name: id.toUpperCase(), labels: ['Entity', 'Person'] });
+
+  it('puts each node at its index whatever order the rows come in (the root first), and the edges beside them', () => {
+    const { transform } = neighborsOf('d', 'a', 1, {}, 10);
+    const edge = { id: 'e1', source: 'a', target: 'b', type: 'MET', evidence: null };
+    const answer = transform([row(null, null, edge), row(1, node('b'), null), row(0, node('a'), null)]);
+    expect(answer?.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(answer?.edges.map((e) => e.id)).toEqual(['e1']);
+    expect(answer?.truncated).toBe(true);
+  });
+
+  it('answers a lone node with no edges, and nothing (404) when the query found no root', () => {
+    const { transform } = neighborsOf('d', 'a', 1, {}, 10);
+    expect(transform([row(0, node('a'), null)])).toMatchObject({ nodes: [{ id: 'a' }], edges: [] });
+    expect(transform([])).toBeNull();
+  });
+});
+
 describe('bounded meetings', () => {
   it('caps occasions, counterparts per occasion and rows, with a text of its own for a given counterpart', () => {
     const all = meetingsOf('d', 'p', {});

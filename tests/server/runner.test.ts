@@ -24,10 +24,12 @@ describe('runGraphQuery', () => {
     expect(rows).toEqual(['1:Quảng Ninh', '2:Quảng Ninh', '3:Quảng Ninh']);
   });
 
-  it("keeps Neo4j's code and message on a failed query, and leaves the process's stack trace limit as it was", async () => {
+  it("keeps Neo4j's code and message on a failed query, with a stack that names its caller, and leaves the stack trace limit as it was", async () => {
     const limit = Error.stackTraceLimit;
     const failing = runGraphQuery(driver, query('RETURN 1 / toInteger($zero) AS x', { zero: 0 }, () => null), options);
     await expect(failing).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.ArithmeticError', message: expect.stringMatching(/by zero/i) });
+    const error = (await failing.catch((e: unknown) => e)) as Error;
+    expect(error.stack).toMatch(/at (async )?runGraphQuery/);
     expect(Error.stackTraceLimit).toBe(limit);
     expect(new Error('probe').stack?.split('\n').length).toBeGreaterThan(1);
   });
