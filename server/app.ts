@@ -5,7 +5,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
 import { ApiError, clientErrorHandler, errorHandler, frameworkErrors } from './errors.ts';
@@ -14,6 +14,7 @@ import docs from './plugins/docs.ts';
 import graph from './plugins/graph.ts';
 import responseCache from './plugins/response-cache.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
+import { responseSerializer } from './schemas/serializer.ts';
 
 export interface AppOptions {
   config: Config;
@@ -77,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   app.setErrorHandler(errorHandler);
 
   // Security headers on every answer. Helmet's middleware is built once here: the Fastify wrapper
