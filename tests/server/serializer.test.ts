@@ -6,7 +6,7 @@ import { errorHandler } from '../../server/errors.ts';
 import { responseSerializer } from '../../server/schemas/serializer.ts';
 import { MeetingsResponse } from '../../server/schemas/api.ts';
 
-/** The response check every route's answer passes: the route's zod schema, as the OpenAPI document publishes it. */
+/** The response check every route's answer passes: the route's zod schema, as a JSON Schema checked by ajv. */
 describe('response serializer', () => {
   const Answer = z.object({ id: z.string(), count: z.number().int(), source: z.url().optional() });
   const answers: Record<string, unknown> = {
