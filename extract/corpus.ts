@@ -8,7 +8,8 @@ import { datesAsText } from './yaml-values.ts';
 
 /**
  * The article reader: every `seeds/<article-id>.md` (README.md excepted) is YAML front matter between
- * `---` lines, then the article body. The API serves article text from here.
+ * `---` lines, then the article body. The compile step copies each body into the graph, from where the
+ * API serves it.
  */
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -82,7 +83,3 @@ export async function loadArticles(seedsDir: string = DEFAULT_SEEDS_DIR): Promis
   return articles;
 }
 
-/** One article by id, or undefined. */
-export async function loadArticle(id: string, seedsDir: string = DEFAULT_SEEDS_DIR): Promise<Article | undefined> {
-  return (await loadArticles(seedsDir)).find((a) => a.id === id);
-}
