@@ -215,7 +215,7 @@ export class Explorer {
     const anchor = prev ? (next.expanded.find((id) => !prev.expanded.includes(id)) ?? null) : null;
     this.visible = visibleGraph(this.model.nodes.values(), this.model.connectedEdges(), next.filters, next.hidden, next.focus ? [next.focus] : []);
     const relayout = focusChanged && !!prev;
-    if (relayout) this.view.cy.elements().remove();
+    if (relayout) this.view.clear();
     await this.view.render(this.visible, { anchor, relayout: false, animate: !!prev });
     this.view.decorate({ focus: next.focus, expanded: next.expanded, pinned: next.pinned, selection: next.selection });
     if (this.dirty) return false;
