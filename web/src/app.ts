@@ -38,12 +38,12 @@ export class Explorer {
   private readonly page: PageUpdate;
   private readonly loop: RenderLoop<AppState>;
   private articles = new Map<string, ArticleSummary>();
+  private readonly change = (action: (s: AppState) => AppState) => this.store.update(action);
 
   constructor() {
-    const change = (action: (s: AppState) => AppState) => this.store.update(action);
     this.view = new GraphView(byId('cy'), {
-      select: (selection) => change((s) => actions.select(s, selection)),
-      expand: (id) => change((s) => actions.expand(s, id)),
+      select: (selection) => this.change((s) => actions.select(s, selection)),
+      expand: (id) => this.change((s) => actions.expand(s, id)),
     });
     this.panel = new DetailPanel({
       api: this.api,
@@ -52,45 +52,45 @@ export class Explorer {
       article: (id) => this.articles.get(id),
       isExpanded: (id) => this.store.state.expanded.includes(id),
       isPinned: (id) => this.store.state.pinned.includes(id),
-      select: (kind, id) => change((s) => actions.select(s, { kind, id } as Selection)),
-      focus: (id) => change((s) => actions.focus(s, id)),
-      expand: (id) => change((s) => actions.expand(s, id)),
-      collapse: (id) => change((s) => actions.collapse(s, id)),
-      hide: (id) => change((s) => actions.hide(s, id)),
-      togglePin: (id) => change((s) => actions.togglePin(s, id)),
+      select: (kind, id) => this.change((s) => actions.select(s, { kind, id } as Selection)),
+      focus: (id) => this.change((s) => actions.focus(s, id)),
+      expand: (id) => this.change((s) => actions.expand(s, id)),
+      collapse: (id) => this.change((s) => actions.collapse(s, id)),
+      hide: (id) => this.change((s) => actions.hide(s, id)),
+      togglePin: (id) => this.change((s) => actions.togglePin(s, id)),
       openArticle: (articleId, quote) => void this.reader.open(articleId, quote),
       pathFrom: (id) => {
         const node = this.model.nodes.get(id);
         showTab('paths');
         this.paths.setEnds({ id, name: node ? nodeName(node) : id }, null);
-        change((s) => actions.setPath(s, id, null));
+        this.change((s) => actions.setPath(s, id, null));
         this.paths.focusTo();
       },
-      dossierWith: (id) => change((s) => actions.openDossier(s, id, null)),
-      close: () => change((s) => actions.select(s, null)),
+      dossierWith: (id) => this.change((s) => actions.openDossier(s, id, null)),
+      close: () => this.change((s) => actions.select(s, null)),
       error: (error) => toast(error),
     });
     this.reader = new ArticleReader(this.api);
     const filters = new FilterPanel({
-      toggleType: (t) => change((s) => actions.toggleType(s, t)),
-      toggleRelation: (t) => change((s) => actions.toggleRelation(s, t)),
-      setRelations: (hidden) => change((s) => actions.setRelations(s, hidden)),
-      setDateRange: (from, to) => change((s) => actions.setDateRange(s, from, to)),
-      reset: () => change((s) => actions.resetFilters(s)),
+      toggleType: (t) => this.change((s) => actions.toggleType(s, t)),
+      toggleRelation: (t) => this.change((s) => actions.toggleRelation(s, t)),
+      setRelations: (hidden) => this.change((s) => actions.setRelations(s, hidden)),
+      setDateRange: (from, to) => this.change((s) => actions.setDateRange(s, from, to)),
+      reset: () => this.change((s) => actions.resetFilters(s)),
     });
     this.paths = new PathPanel({
       api: this.api,
-      setPath: (from, to) => change((s) => actions.setPath(s, from, to)),
+      setPath: (from, to) => this.change((s) => actions.setPath(s, from, to)),
       highlight: (i) => this.page.highlightPath(i, this.store.state),
-      select: (kind, id) => change((s) => actions.select(s, { kind, id } as Selection)),
-      focus: (id) => change((s) => actions.focus(s, id)),
+      select: (kind, id) => this.change((s) => actions.select(s, { kind, id } as Selection)),
+      focus: (id) => this.change((s) => actions.focus(s, id)),
       error: (e) => toast(e),
     });
     const dossier = new DossierView({
       api: this.api,
-      setParties: (a, b) => change((s) => actions.openDossier(s, a, b)),
-      open: (id) => change((s) => actions.focus(s, id)),
-      back: () => change((s) => actions.closeDossier(s)),
+      setParties: (a, b) => this.change((s) => actions.openDossier(s, a, b)),
+      open: (id) => this.change((s) => actions.focus(s, id)),
+      back: () => this.change((s) => actions.closeDossier(s)),
       openArticle: (articleId, quote) => void this.reader.open(articleId, quote),
     });
     this.search = new SearchBox({
@@ -98,7 +98,7 @@ export class Explorer {
       list: byId('search-list'),
       api: this.api,
       limit: 10,
-      onPick: (r) => change((s) => actions.focus(s, r.id)),
+      onPick: (r) => this.change((s) => actions.focus(s, r.id)),
       onError: (e) => toast(e),
     });
     byId('legend').append(legend());
@@ -114,7 +114,7 @@ export class Explorer {
       search: this.search,
       busy: this.busy,
       stale: () => this.loop.stale,
-      showAll: () => change((s) => actions.showAll(s)),
+      showAll: () => this.change((s) => actions.showAll(s)),
     });
     this.loop = new RenderLoop(
       () => this.store.state,
@@ -139,7 +139,7 @@ export class Explorer {
       this.store.set(state);
     });
     void this.loadArticles();
-    void showWelcome(this.api, (id) => this.store.update((s) => actions.focus(s, id)));
+    void showWelcome(this.api, (id) => this.change((s) => actions.focus(s, id)));
   }
 
   private async loadArticles(): Promise<void> {
@@ -162,7 +162,7 @@ export class Explorer {
     byId('fit').addEventListener('click', () => this.view.fit());
     byId('relayout').addEventListener('click', () => void this.view.layoutAll(true));
     bindExportMenu({ api: this.api, busy: this.busy, state: () => this.store.state, png: () => this.view.png() });
-    byId('open-dossier').addEventListener('click', () => this.store.update((s) => actions.openDossier(s, s.dossierA, s.dossierB)));
+    byId('open-dossier').addEventListener('click', () => this.change((s) => actions.openDossier(s, s.dossierA, s.dossierB)));
     byId('open-paths').addEventListener('click', () => {
       showTab('paths');
       this.paths.focusFrom();
@@ -173,11 +173,11 @@ export class Explorer {
       dialogOpen: () => this.reader.isOpen,
       panelOpen: () => this.panel.isOpen,
       focusSearch: () => this.search.focus(),
-      closePanel: () => this.store.update((s) => actions.select(s, null)),
+      closePanel: () => this.change((s) => actions.select(s, null)),
       fit: () => this.view.fit(),
-      expand: (id) => this.store.update((s) => actions.expand(s, id)),
-      togglePin: (id) => this.store.update((s) => actions.togglePin(s, id)),
-      hide: (id) => this.store.update((s) => actions.hide(s, id)),
+      expand: (id) => this.change((s) => actions.expand(s, id)),
+      togglePin: (id) => this.change((s) => actions.togglePin(s, id)),
+      hide: (id) => this.change((s) => actions.hide(s, id)),
     });
   }
 }

@@ -31,7 +31,7 @@ export interface PanelContext {
 
 /**
  * Attributes not shown as the element's facts: the properties the store sets itself, and the API's
- * display fields (label and aliases are drawn elsewhere, datePrecision goes with its date).
+ * display fields (label and aliases are the title and the names by language; a date shows its own precision).
  */
 const SKIP = new Set<string>([...RESERVED_NODE_KEYS, ...RESERVED_EDGE_KEYS, 'label', 'aliases', 'datePrecision']);
 
