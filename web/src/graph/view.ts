@@ -16,6 +16,7 @@ import type { ViewEvents } from './pointer.ts';
 import { createCy, relabelWhenStill, useLargeDrawing } from './renderer.ts';
 import { drawnElements } from './snapshot.ts';
 import type { DrawnElement } from './snapshot.ts';
+import { FIT_PADDING, fitTo, MAX_FIT_ZOOM, zoomAbout } from './viewport.ts';
 
 export type { Decorations, DrawnElement, ViewEvents };
 
@@ -28,14 +29,12 @@ export interface RenderOptions {
   animate?: boolean;
 }
 
-/** The closest a fit zooms in. */
-const MAX_FIT_ZOOM = 1.15;
-/** Margin around a fitted graph, in pixels. */
-const FIT_PADDING = 60;
-
 /** The drawn graph: Cytoscape, its layouts, and the classes that show focus, pins and paths. */
 export class GraphView {
-  /** Only the view talks to Cytoscape (the browser tests read it through `window.explorer.view` to check what is drawn). */
+  /**
+   * Only the view, and the modules it hands this to, talk to Cytoscape. (The browser tests read it
+   * through `window.explorer.view` to check what is drawn.)
+   */
   private readonly cy: Core;
   /** Where nodes were when filters or hiding took them away, so they come back to the same place. */
   private readonly remembered = new Map<string, Point>();
@@ -43,7 +42,7 @@ export class GraphView {
   private running: cytoscape.Layouts | null = null;
   /** Without a canvas there is nothing to animate. */
   private readonly canAnimate: boolean;
-  /** Large layouts run in its worker when the page can start workers. */
+  /** Runs large layouts, in a worker when the page can start one. */
   private readonly layouts: LayoutWorkerClient;
   private readonly clicks = new ClickWindow();
   private box = { w: 0, h: 0 };
@@ -265,21 +264,11 @@ export class GraphView {
 
   /** Fits the given elements (or all) to the screen, never closer than MAX_FIT_ZOOM. */
   fit(ids?: readonly string[]): void {
-    const cy = this.cy;
-    let eles = cy.collection();
-    if (ids && ids.length) for (const id of ids) eles = eles.union(cy.getElementById(id));
-    else eles = cy.elements();
-    if (eles.empty()) return;
-    const padding = FIT_PADDING;
-    const bb = eles.boundingBox();
-    const zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1)));
-    cy.animate({ zoom, center: { eles } }, { duration: 300 });
+    fitTo(this.cy, ids);
   }
 
   zoomBy(factor: number): void {
-    const cy = this.cy;
-    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
-    cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
+    zoomAbout(this.cy, factor);
   }
 
   get zoomLevel(): number {
