@@ -8,7 +8,7 @@ import type { Evidence } from './schema/common.ts';
 import { displayName } from './schema/entities/index.ts';
 import { isAllowedBetween } from './schema/relation-types.ts';
 import { relationAttributes, relationId } from './schema/relation-record.ts';
-import { foldName, normalizeText } from './text.ts';
+import { fold, normalizeText } from './text.ts';
 
 /**
  * The curation check: everything that must hold before the graph is compiled. It collects every
@@ -73,7 +73,7 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
   // Aliases (and names): one folded spelling may belong to one entity of a type only.
   const claims = new Map<string, EntityEntry>();
   for (const entry of entities.values()) {
-    const spellings = new Set([displayName(entry.record), ...entry.record.aliases.map((a) => a.name)].map(foldName));
+    const spellings = new Set([displayName(entry.record), ...entry.record.aliases.map((a) => a.name)].map(fold));
     for (const spelling of spellings) {
       const key = `${entry.type}\u0000${spelling}`;
       const owner = claims.get(key);
