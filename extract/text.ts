@@ -9,7 +9,7 @@ export function normalizeText(text: string): string {
 }
 
 /** The combining diacritical marks: Vietnamese tones and hooks, umlauts, pinyin tone marks. */
-const LATIN_MARKS = /(?:[\u0300-\u036f]|[\u1ab0-\u1aff]|[\u1dc0-\u1dff]|[\u20d0-\u20ff]|[\ufe20-\ufe2f])+/gu;
+const DIACRITICAL_MARKS = /(?:[\u0300-\u036f]|[\u1ab0-\u1aff]|[\u1dc0-\u1dff]|[\u20d0-\u20ff]|[\ufe20-\ufe2f])+/gu;
 
 /** Letters Unicode does not decompose, spelled as the full-text index's ASCII folding spells them. */
 const PLAIN_LETTERS: Readonly<Record<string, string>> = { đ: 'd', ð: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', þ: 'th', ı: 'i' };
@@ -23,7 +23,7 @@ const PLAIN_LETTERS: Readonly<Record<string, string>> = { đ: 'd', ð: 'd', ß: 
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(LATIN_MARKS, '')
+    .replace(DIACRITICAL_MARKS, '')
     .toLowerCase()
     .replace(/[đðßæœøłþı]/gu, (letter) => PLAIN_LETTERS[letter] ?? letter)
     .normalize('NFC')
