@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from './properties.ts';
 /**
  * The entity types as data (one declaration each, after FollowTheMoney): the curation section that
  * lists them, their kinds, the properties they carry beyond the fields every entity shares, and how a
- * reader sees them named. The record schemas (entities.ts), the check, the compile step and the
+ * reader sees them named. The record schemas (entity-record.ts), the check, the compile step and the
  * explorer's labels derive from this table; Cypher takes labels only from it. It imports no code, so
  * the explorer bundles it.
  */
