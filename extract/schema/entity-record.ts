@@ -41,12 +41,10 @@ export type EntityRecord = { [T in EntityType]: EntityRecordOf<T> }[EntityType];
 
 function recordSchema(type: EntityType): z.ZodType<EntityRecord, unknown> {
   const { kinds, nameProperty, properties } = ENTITY_DECLARATIONS[type];
-  const { name, ...unnamedShape } = sharedShape;
-  // The naming property takes the place of `name`, before the kind, as the curation files write it.
-  const naming = nameProperty === undefined ? { name } : declaredShape({ [nameProperty]: properties[nameProperty]! });
+  const { name: _name, ...withoutName } = sharedShape;
+  // A naming property takes the place of `name`, before the kind, as the curation files write it.
   const shape = {
-    ...(nameProperty === undefined ? sharedShape : unnamedShape),
-    ...naming,
+    ...(nameProperty === undefined ? sharedShape : { ...withoutName, ...declaredShape({ [nameProperty]: properties[nameProperty]! }) }),
     ...(kinds === undefined ? {} : { kind: z.enum(kinds) }),
     ...declaredShape(properties),
   };
