@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp } from './helpers.ts';
+import { testApp } from '../helpers/app.ts';
 
 // A fixed list of requests over every read route, and the answers the API gave on the seed graph when
 // the list was recorded. A refactoring must leave every answer as it was; a change in the curation or
@@ -63,7 +63,7 @@ function stable(text: string, dataset: string): unknown {
 let app: FastifyInstance;
 let dataset: string;
 beforeAll(async () => {
-  ({ app, dataset } = await buildTestApp());
+  ({ app, dataset } = await testApp({ curated: 'api' }));
 });
 afterAll(() => app?.close());
 
