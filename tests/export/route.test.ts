@@ -7,7 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { runExportCli } from '../../server/export/cli.ts';
+import { main as runExportCli } from '../../server/export/cli.ts';
 import { EXPORT_FORMATS } from '../../server/export/index.ts';
 import type { NeighborsResponse } from '../../server/schemas/api.ts';
 import { buildTestApp } from '../server/helpers.ts';

@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { testDatabase, testDriver } from '../helpers/neo4j.ts';
-import { snapshot, type Snapshot } from '../store/fixture.ts';
+import { snapshot, type Snapshot } from '../server/graph/fixture.ts';
 import { loadCurated } from '../helpers/curated.ts';
 
 export { loadCurated, snapshot, type Snapshot };

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { compileCorpus } from '../../extract/compile.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { loadGraph } from '../../server/graph/load.ts';
+import { loadGraph } from '../../server/graph/load/load-graph.ts';
 import { meetingsOf } from '../../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
 import { LIMITS } from '../../server/schemas/query.ts';

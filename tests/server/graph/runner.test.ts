@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runGraphQuery, type GraphQuery } from '../../server/graph/runner.ts';
-import { testDatabase, testDriver } from '../helpers/neo4j.ts';
+import { runGraphQuery, type GraphQuery } from '../../../server/graph/runner.ts';
+import { testDatabase, testDriver } from '../../helpers/neo4j.ts';
 
 /** The one way every read of the API reaches Neo4j (and the benchmark's direct path). */
 describe('runGraphQuery', () => {
