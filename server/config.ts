@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCAL_NEO4J_DEFAULTS, type Neo4jSettings } from '../db/neo4j.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,13 +21,13 @@ export const ConfigSchema = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   /** Where the self-started Neo4j keeps its files. */
-  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_DATA_DIR: z.string().min(1).default(LOCAL_NEO4J_DEFAULTS.dataDir),
   /** First port the self-started Neo4j tries; it moves to the next free one. */
-  NEO4J_BOLT_PORT: port.default(7687),
-  NEO4J_HEAP: size.default('1g'),
-  NEO4J_PAGECACHE: size.default('256m'),
+  NEO4J_BOLT_PORT: port.default(LOCAL_NEO4J_DEFAULTS.port),
+  NEO4J_HEAP: size.default(LOCAL_NEO4J_DEFAULTS.heap),
+  NEO4J_PAGECACHE: size.default(LOCAL_NEO4J_DEFAULTS.pageCache),
   /** Seconds to wait for the self-started Neo4j to accept Bolt connections. */
-  NEO4J_START_TIMEOUT: positiveInt.default(180),
+  NEO4J_START_TIMEOUT: positiveInt.default(LOCAL_NEO4J_DEFAULTS.startTimeoutSeconds),
   /** Milliseconds a single read query may run before Neo4j stops it. */
   QUERY_TIMEOUT_MS: positiveInt.default(5000),
   /** The named graph the API serves; tests and benchmarks load others beside it. */
@@ -76,7 +77,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(`invalid configuration in the environment:\n${problems}`);
 }
 
-/** A URI fit for logs and errors: any credentials in it are dropped. */
-export function redactUri(uri: string): string {
-  return uri.replace(/\/\/[^@/]*@/, '//');
+/** The Neo4j settings of a configuration, as the launcher and driver side (db/) takes them. */
+export function neo4jSettings(config: Config): Neo4jSettings {
+  return {
+    uri: config.NEO4J_URI,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    dataDir: config.NEO4J_DATA_DIR,
+    port: config.NEO4J_BOLT_PORT,
+    heap: config.NEO4J_HEAP,
+    pageCache: config.NEO4J_PAGECACHE,
+    startTimeoutSeconds: config.NEO4J_START_TIMEOUT,
+  };
 }

@@ -2,7 +2,7 @@ import type { EntityType } from '../../extract/schema/entity-types.ts';
 import type { RelationType } from '../../extract/schema/relation-types.ts';
 import { ApiError } from '../errors.ts';
 import { edgesAmong, neighborsOf } from '../graph/queries/neighbors.ts';
-import type { ApiGraph } from '../plugins/graph.ts';
+import type { GraphStore } from '../graph/store.ts';
 import type { ExportEdge, ExportGraph, ExportNode } from './model.ts';
 
 export interface Selection {
@@ -42,7 +42,7 @@ export class ExportTooLarge extends ApiError {
  * it (the same query, depth and filters), merged by id, with the edges that join them. Nothing beyond the limits is ever read whole:
  * each neighbourhood asks for at most `maxNodes` neighbours and says when there were more.
  */
-export async function selectSubgraph(graph: ApiGraph, selection: Selection, limits: ExportLimits): Promise<ExportGraph> {
+export async function selectSubgraph(graph: GraphStore, selection: Selection, limits: ExportLimits): Promise<ExportGraph> {
   const filters = { relations: selection.relations, types: selection.types, from: selection.from, to: selection.to };
   const nodes = new Map<string, ExportNode>();
   const edges = new Map<string, ExportEdge>();

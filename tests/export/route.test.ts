@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
-import { runExportCli } from '../../server/export/cli.ts';
+import { main as runExportCli } from '../../server/export/cli.ts';
 import { EXPORT_FORMATS } from '../../server/export/index.ts';
 import type { NeighborsResponse } from '../../server/schemas/api.ts';
 import { testApp } from '../helpers/app.ts';
