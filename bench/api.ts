@@ -56,7 +56,7 @@ const { values: args, positionals } = parseArgs({
 });
 
 const DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
-const PASSWORD = process.env.NEO4J_PASSWORD ?? '';
+let PASSWORD = process.env.NEO4J_PASSWORD ?? '';
 
 /** `tsx bench/api.ts serve <uri> <dataset>`: the API alone, on a free port, for the parent to load. */
 async function serve(uri: string, dataset: string): Promise<void> {
@@ -301,6 +301,8 @@ async function main(): Promise<void> {
     console.log(`starting Neo4j (heap ${args.heap}, page cache ${args.pagecache})...`);
     const neo4j = await launchNeo4j({ dataDir, port: Number(args.port), heap: args.heap!, pageCache: args.pagecache!, log: () => {} });
     uri = neo4j.uri;
+    // The API processes inherit it from the environment.
+    PASSWORD = process.env.NEO4J_PASSWORD = neo4j.password;
     neo4jPid = neo4j.pid;
     stop = () => neo4j.stop();
   }

@@ -18,7 +18,7 @@ export interface Neo4jConnection {
 type Neo4jSettings = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE' | 'NEO4J_DATA_DIR' | 'NEO4J_BOLT_PORT' | 'NEO4J_HEAP' | 'NEO4J_PAGECACHE' | 'NEO4J_START_TIMEOUT'>;
 
 export function createDriver(uri: string, user: string, password: string): Driver {
-  // The self-started database runs without authentication; an empty password means none.
+  // An empty password means none: for a Neo4j whose authentication is off.
   const auth = password ? neo4j.auth.basic(user, password) : undefined;
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
@@ -39,11 +39,12 @@ export async function openNeo4j(settings: Neo4jSettings, log: (line: string) => 
       heap: settings.NEO4J_HEAP,
       pageCache: settings.NEO4J_PAGECACHE,
       startTimeoutSeconds: settings.NEO4J_START_TIMEOUT,
+      password: settings.NEO4J_PASSWORD || undefined,
       log,
     });
     uri = launched.uri;
   }
-  const driver = createDriver(uri, settings.NEO4J_USER, settings.NEO4J_PASSWORD);
+  const driver = createDriver(uri, launched?.user ?? settings.NEO4J_USER, launched?.password ?? settings.NEO4J_PASSWORD);
   try {
     await driver.verifyConnectivity({ database: settings.NEO4J_DATABASE });
   } catch (error) {

@@ -152,7 +152,7 @@ describe('npm run export', () => {
     });
     return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
   };
-  const env = () => ({ NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: testDatabase(), GRAPH_DATASET: dataset, LOG_LEVEL: 'silent' });
+  const env = () => ({ NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword'), NEO4J_DATABASE: testDatabase(), GRAPH_DATASET: dataset, LOG_LEVEL: 'silent' });
 
   it('writes the same file as the route', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-cli-'));
