@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +15,13 @@ import graph from './plugins/graph.ts';
 import responseCache from './plugins/response-cache.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
 import { responseSerializer } from './schemas/serializer.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** An API route other than the probes: counted by the rate limit, held to the concurrency limit. */
+    limited?: boolean;
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -33,20 +40,36 @@ function corsOrigins(config: Config): string[] | false {
   return origins.length ? origins : false;
 }
 
+const PROBES = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
+
+/** Whether a route, by the path it was declared with, is `limited`: under the API's prefix and not a probe. */
+function isLimited(url: string): boolean {
+  return url.startsWith(`${API_PREFIX}/`) && !PROBES.has(url.replace(/\/$/, ''));
+}
+
 /**
- * RATE_LIMIT_MAX requests per client address and window under /api; the probes (/health, /ready)
- * and the web UI's files are not counted. Over the limit: 429 RATE_LIMITED with Retry-After.
+ * The path as the router reads it. Decisions go by the matched route; only an unmatched request is
+ * left with its URL, whose path may be spelled with percent-escapes (`/%61pi/v1/...`).
+ */
+function decodedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * RATE_LIMIT_MAX requests per client address and window on the `limited` routes; the probes
+ * (/health, /ready) and the web UI's files are not counted. Over the limit: 429 RATE_LIMITED with Retry-After.
  */
 function rateLimitOptions(config: Config) {
-  const probes = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
   return {
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
-    allowList: (request: { url: string }) => {
-      const path = request.url.split('?')[0] ?? '';
-      return !path.startsWith('/api/') || probes.has(path.replace(/\/$/, ''));
-    },
+    allowList: (request: FastifyRequest) => request.routeOptions.config.limited !== true,
     errorResponseBuilder: (_request: unknown, context: { max: number; after: string; ttl: number }) =>
       new ApiError('RATE_LIMITED', `too many requests: at most ${context.max} per ${config.RATE_LIMIT_WINDOW_MS / 1000} s from one address; retry in ${context.after}`, {
         limit: context.max,
@@ -77,6 +100,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Decided once per route from the path it was declared with: a request may spell that path otherwise.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, limited: isLimited(route.url) };
+  });
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
   app.setErrorHandler(errorHandler);
@@ -104,11 +132,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (config.RESPONSE_CACHE_MB > 0) await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 });
   // After the cache: an answer it holds takes no turn.
   if (config.API_MAX_CONCURRENCY > 0) {
-    const probes = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
     await app.register(concurrency, {
       max: config.API_MAX_CONCURRENCY,
       maxQueue: config.API_MAX_QUEUE,
-      applies: (request) => request.url.startsWith(`${API_PREFIX}/`) && !probes.has(request.url.split('?')[0] ?? ''),
+      applies: (request) => request.routeOptions.config.limited === true,
     });
   }
   await app.register(apiRoutes, { prefix: API_PREFIX, config, driver });
@@ -119,7 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
 
   app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url === API_PREFIX || request.url.startsWith(`${API_PREFIX}/`);
+    const path = decodedPath(request.url);
+    const isApi = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
     if (serveWeb && request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
     throw new ApiError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, {
       method: request.method,
