@@ -15,7 +15,7 @@ import { selectSubgraph } from './select.ts';
 export const USAGE = `Export a subgraph to a file, selected as GET /api/v1/export selects it.
 
   npm run export -- --ids <id,name,...> [--depth 1-3] [--relations T,...] [--types T,...]
-                    [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--format json|cyjs|graphml|gexf|csv|cypher]
+                    [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--format json|cyjs|graphml|gexf|csv|neo4j-csv|cypher]
                     [--out FILE|-] [--graph KEY] [--dataset NAME]
 
   --out     the file to write (default: a name made of the ids and depth, in the current folder); - for standard output

@@ -12,6 +12,16 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** Whether a URL is a web address (http or https): anything else (javascript:, data:) must never become a link. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
