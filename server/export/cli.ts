@@ -10,7 +10,7 @@ import { ApiError } from '../errors.ts';
 import graphPlugin from '../plugins/graph.ts';
 import { exportFileName, FORMATS } from './index.ts';
 import { ExportQuery } from './query.ts';
-import { selectSubgraph } from './select.ts';
+import { exportTitle, selectSubgraph } from './select.ts';
 
 export const USAGE = `Export a subgraph to a file, selected as GET /api/v1/export selects it.
 
@@ -78,7 +78,7 @@ export async function runExportCli(argv: string[], io: CliIo = { env: process.en
     const graph = await selectSubgraph(app.graph, { ids, depth, relations, types, from, to }, { maxNodes: config.EXPORT_MAX_NODES, maxEdges: config.EXPORT_MAX_EDGES });
     const file = out ?? exportFileName(format, [...ids.slice(0, 3), `depth-${depth}`]);
     const sink = file === '-' ? io.stdout : createWriteStream(file);
-    const title = `cooperation graph: ${ids.join(', ')} (depth ${depth})`;
+    const title = exportTitle(graph, depth);
     await pipeline(Readable.from(FORMATS[format].write(graph, { title, ...(graphKey === undefined ? {} : { graph: graphKey }) })), sink, { end: file !== '-' });
     say(`${graph.nodes.length} nodes and ${graph.edges.length} edges written as ${format} to ${file === '-' ? 'standard output' : file} in ${Date.now() - started} ms`);
     return 0;
