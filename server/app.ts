@@ -9,6 +9,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
 import { ApiError, clientErrorHandler, errorHandler, frameworkErrors } from './errors.ts';
+import allowedHosts, { isLoopbackName } from './plugins/allowed-hosts.ts';
 import concurrency from './plugins/concurrency.ts';
 import docs from './plugins/docs.ts';
 import graph from './plugins/graph.ts';
@@ -117,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         // Cytoscape and the docs UI set inline styles; scripts stay same-origin.
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        // No web fonts are used: none may come from elsewhere.
+        'font-src': ["'self'"],
         // The server speaks plain HTTP unless a proxy in front adds TLS; upgrading would break the UI there.
         'upgrade-insecure-requests': null,
       },
@@ -125,6 +128,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
+  if (isLoopbackName(config.HOST)) {
+    const names = [config.HOST, ...config.ALLOWED_HOSTS.split(',').map((n) => n.trim()).filter((n) => n !== '')];
+    await app.register(allowedHosts, { names });
+  }
   await app.register(cors, { origin: corsOrigins(config), methods: ['GET', 'HEAD', 'OPTIONS'] });
   if (config.RATE_LIMIT_MAX > 0) await app.register(rateLimit, rateLimitOptions(config));
   await app.register(docs);
