@@ -35,7 +35,7 @@ const USAGE = `usage: npm run bench:api -- [--uri URI] [--port N] [--heap SIZE] 
   --only       run only the scenarios whose names start so (search, neighbors, meetings, paths, export)`;
 
 const DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
-const PASSWORD = process.env.NEO4J_PASSWORD ?? '';
+let PASSWORD = process.env.NEO4J_PASSWORD ?? '';
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, USAGE, {
@@ -69,6 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`starting Neo4j (heap ${args.heap}, page cache ${args.pagecache})...`);
     const neo4j = await launchNeo4j({ dataDir, port: Number(args.port), heap: args.heap, pageCache: args.pagecache, log: () => {} });
     uri = neo4j.uri;
+    // The API processes inherit it from the environment.
+    PASSWORD = process.env.NEO4J_PASSWORD = neo4j.password;
     neo4jPid = neo4j.pid;
     stop = () => neo4j.stop();
   }

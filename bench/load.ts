@@ -110,14 +110,16 @@ export async function main(argv: string[]): Promise<number> {
   let dataDir: string | undefined;
   let stop = async () => {};
   let uri = args.uri;
+  let password = process.env.NEO4J_PASSWORD ?? '';
   if (!uri) {
     dataDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-bench-'));
     console.log(`starting Neo4j (heap ${args.heap}, page cache ${args.pagecache}) in a temporary folder...`);
     const neo4j = await launchNeo4j({ dataDir, port: Number(args.port), heap: args.heap, pageCache: args.pagecache, log: console.log });
     uri = neo4j.uri;
+    password = neo4j.password;
     stop = () => neo4j.stop();
   }
-  const driver = createDriver(uri, 'neo4j', process.env.NEO4J_PASSWORD ?? '');
+  const driver = createDriver(uri, 'neo4j', password);
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   const runs: Run[] = [];
   try {

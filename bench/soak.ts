@@ -115,6 +115,8 @@ export async function main(argv: string[]): Promise<number> {
     dataDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-soak-'));
     neo4j = await launchNeo4j({ dataDir, port: Number(values.port), heap: '1g', pageCache: '256m', log: console.log });
     uri = neo4j.uri;
+    // The API process inherits it from the environment.
+    process.env.NEO4J_PASSWORD = neo4j.password;
   }
   let api: ApiProcess | undefined;
   try {

@@ -42,7 +42,7 @@ export function redactUri(uri: string): string {
 }
 
 export function createDriver(uri: string, user: string, password: string): Driver {
-  // The self-started database runs without authentication; an empty password means none.
+  // An empty password means none: for a Neo4j whose authentication is off.
   const auth = password ? neo4j.auth.basic(user, password) : undefined;
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
@@ -63,11 +63,12 @@ export async function openNeo4j(settings: Neo4jSettings, log: (line: string) => 
       heap: settings.heap,
       pageCache: settings.pageCache,
       startTimeoutSeconds: settings.startTimeoutSeconds,
+      password: settings.password || undefined,
       log,
     });
     uri = launched.uri;
   }
-  const driver = createDriver(uri, settings.user, settings.password);
+  const driver = createDriver(uri, launched?.user ?? settings.user, launched?.password ?? settings.password);
   try {
     await driver.verifyConnectivity({ database: settings.database });
   } catch (error) {

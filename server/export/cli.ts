@@ -7,12 +7,12 @@ import { loadConfig, neo4jSettings } from '../config.ts';
 import { openGraph } from '../graph/store.ts';
 import { exportFileName, FORMATS } from './index.ts';
 import { ExportQuery } from './query.ts';
-import { selectSubgraph } from './select.ts';
+import { exportTitle, selectSubgraph } from './select.ts';
 
 export const USAGE = `Export a subgraph to a file, selected as GET /api/v1/export selects it.
 
   npm run export -- --ids <id,name,...> [--depth 1-3] [--relations T,...] [--types T,...]
-                    [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--format json|cyjs|graphml|gexf|csv|cypher]
+                    [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--format json|cyjs|graphml|gexf|csv|neo4j-csv|cypher]
                     [--out FILE|-] [--graph KEY] [--dataset NAME]
 
   --out     the file to write (default: a name made of the ids and depth, in the current folder); - for standard output
@@ -63,7 +63,7 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     const subgraph = await selectSubgraph(graph, { ids, depth, relations, types, from, to }, { maxNodes: config.EXPORT_MAX_NODES, maxEdges: config.EXPORT_MAX_EDGES });
     const file = out ?? exportFileName(format, [...ids.slice(0, 3), `depth-${depth}`]);
     const sink = file === '-' ? io.stdout : createWriteStream(file);
-    const title = `cooperation graph: ${ids.join(', ')} (depth ${depth})`;
+    const title = exportTitle(subgraph, depth);
     await pipeline(Readable.from(FORMATS[format].write(subgraph, { title, ...(graphKey === undefined ? {} : { graph: graphKey }) })), sink, { end: file !== '-' });
     say(`${subgraph.nodes.length} nodes and ${subgraph.edges.length} edges written as ${format} to ${file === '-' ? 'standard output' : file} in ${Date.now() - started} ms`);
     return EXIT.ok;

@@ -175,7 +175,7 @@ describe('loadGraph', () => {
 
     // The load talks to Neo4j through a proxy that drops every connection at the fourth batch.
     const proxy = await cuttableProxy(new URL(inject('neo4jUri').replace(/^\w+:/, 'http:')));
-    const doomed = neo4j.driver(`bolt://127.0.0.1:${proxy.port}`, undefined, { disableLosslessIntegers: true, maxTransactionRetryTime: 500, connectionTimeout: 1000 });
+    const doomed = neo4j.driver(`bolt://127.0.0.1:${proxy.port}`, neo4j.auth.basic(inject('neo4jUser'), inject('neo4jPassword')), { disableLosslessIntegers: true, maxTransactionRetryTime: 500, connectionTimeout: 1000 });
     const failure = await loadGraph(doomed, database, name, changedGraph(), {
       nodeBatchSize: 2,
       relationshipBatchSize: 2,
