@@ -6,29 +6,42 @@ import { fold } from './text.ts';
  * quote's language? The check warns about records whose quotes hold none, and the curation
  * workbench's proposers use the same matching to find candidate sentences.
  *
- * Quote and trigger are compared folded (fold(): case and diacritics). A trigger matches where it
- * starts at a word boundary. In Dutch, German and English it may be a stem, so it may end inside a
- * word ("ondertek" in "ondertekenden"); in Vietnamese, whose words are syllables, it must also end at
- * a word boundary ("ky" is not found in "kyx").
+ * Dutch, German and English are compared folded (fold(): case and diacritics), and a trigger may be
+ * a stem: it matches where it starts at a word boundary, and may end inside a word ("ondertek" in
+ * "ondertekenden"). Vietnamese is written in syllables whose marks tell words apart (ký "sign", kỳ
+ * "period"; mời "invite", mới "new"), so there case is folded but the marks are kept, gathered at the
+ * end of each syllable so that where a tone mark sits does not matter (hoà and hòa are one word);
+ * a trigger must start and end at a word boundary ("ký" is not found in "kýx").
  */
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** Languages whose triggers must end at a word boundary: written in syllables, not stems. */
-const WHOLE_WORDS: ReadonlySet<string> = new Set(['vi']);
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && LETTER_OR_DIGIT.test(ch);
+/** Vietnamese as triggers compare it: lower case, each syllable's letters followed by its marks, sorted. */
+function syllables(text: string): string {
+  return text
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[\p{L}\p{M}]+/gu, (syllable) => syllable.replace(/\p{M}/gu, '') + (syllable.match(/\p{M}/gu) ?? []).sort().join(''));
+}
+
+/** Languages compared syllable by syllable, whose triggers must end at a word boundary. */
+const SYLLABIC: ReadonlySet<string> = new Set(['vi']);
 
 /** The first trigger of `triggers` found in `text` by the rules of `language`, or undefined. */
 export function findTrigger(text: string, triggers: readonly string[], language: string): string | undefined {
-  const folded = fold(text);
-  const whole = WHOLE_WORDS.has(language);
+  const syllabic = SYLLABIC.has(language);
+  const key = syllabic ? syllables : fold;
+  const haystack = key(text);
   for (const trigger of triggers) {
-    const word = fold(trigger);
+    const word = key(trigger);
     if (word === '') continue;
-    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
-      if (isWordChar(folded[at - 1])) continue;
-      if (whole && isWordChar(folded[at + word.length])) continue;
+    for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
+      if (isWordChar(haystack[at - 1])) continue;
+      if (syllabic && isWordChar(haystack[at + word.length])) continue;
       return trigger;
     }
   }
