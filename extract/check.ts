@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { EXIT, parseCommandLine } from './command-line.ts';
 import { readCorpus } from './corpus.ts';
 import { coverageOf, formatCoverage, type Coverage } from './coverage.ts';
 import { readCuration, type EntityEntry, type RelationEntry } from './curation.ts';
@@ -194,16 +194,20 @@ function triggerWarnings(relations: readonly RelationEntry[], articles: Readonly
   return warnings;
 }
 
+const USAGE =
+  'usage: tsx extract/cli.ts check [--seeds DIR] [--curation DIR] [--coverage]   prints every problem, the warnings and each article\'s coverage; exit code 1 if there is any problem (with --coverage, also a sentence neither cited nor left out)';
+
 /**
  * `check [--seeds DIR] [--curation DIR] [--coverage]`: prints every problem, the warnings and each
  * article's coverage; exit code 1 if there is any problem (with --coverage, or COVERAGE_REQUIRED,
  * also if a sentence is neither cited nor left out).
  */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const parsed = parseCommandLine(argv, USAGE, {
     options: { seeds: { type: 'string' }, curation: { type: 'string' }, coverage: { type: 'boolean', default: COVERAGE_REQUIRED } },
   });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const result = await checkCorpus({ seedsDir: values.seeds, curationDir: values.curation });
   const { coverage } = result;
   const uncovered = values.coverage ? [] : coverage.uncovered;
@@ -215,10 +219,10 @@ export async function main(argv: string[]): Promise<number> {
   const counted = `${result.warnings.length} trigger warning(s), ${coverage.uncovered.length} sentence(s) neither cited nor left out${values.coverage ? '' : ' (not yet required)'}`;
   if (problems.length) {
     console.error(`extract check: ${problems.length} problem(s); ${counted}`);
-    return 1;
+    return EXIT.failed;
   }
   console.log(
     `extract check: ok (${result.articles.length} articles, ${result.entities.length} entities, ${result.relations.length} relations); ${counted}`,
   );
-  return 0;
+  return EXIT.ok;
 }
