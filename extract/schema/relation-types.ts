@@ -422,8 +422,9 @@ export const RELATION_TYPES = Object.freeze(Object.keys(declarations) as [Relati
 export const isStructural = (type: RelationType): boolean => RELATION_DECLARATIONS[type].triggers === null;
 
 /**
- * Taking part in an event: two people who both did one of these at the same event met there (an
- * occasion). CO_CHAIRED counts only with an Event target: co-chairing a standing body is no occasion.
+ * What makes an occasion two people met at (/meetings): taking part in one event, or a MET relation.
+ * These relations take part in their target when it is an Event; co-chairing a standing body (an
+ * Organization) is no occasion.
  */
 export const PARTICIPATION_RELATIONS = [
   'CO_CHAIRED',
@@ -434,11 +435,14 @@ export const PARTICIPATION_RELATIONS = [
   'PRESENTED',
 ] as const satisfies readonly RelationType[];
 
-/** Acts whose occasion is the event named in their `event` attribute (or, for SIGNED, the agreement's signing). */
-export const ACTS_AT_EVENT = ['SIGNED', 'GAVE', 'AGREED'] as const satisfies readonly RelationType[];
+/** Acts on a document whose occasion is the event it was signed at (its SIGNED_AT), when they name none. */
+export const SIGNING_RELATIONS = ['SIGNED', 'WITNESSED'] as const satisfies readonly RelationType[];
 
-/** Relations that place people at a meeting: participation in an event, and acts done at one. */
-export const MEETING_RELATIONS = [...PARTICIPATION_RELATIONS, ...ACTS_AT_EVENT] as const satisfies readonly RelationType[];
+/** Acts whose occasion is the event their `event` attribute names. */
+export const ACTS_AT_EVENT = ['SIGNED', 'WITNESSED', 'GAVE', 'AGREED'] as const satisfies readonly RelationType[];
+
+/** Every relation that can place a person at an occasion. */
+export const MEETING_RELATIONS = [...new Set([...PARTICIPATION_RELATIONS, ...SIGNING_RELATIONS, ...ACTS_AT_EVENT])] as readonly RelationType[];
 
 export function isAllowedBetween(type: RelationType, from: EntityType, to: EntityType): boolean {
   const d = RELATION_DECLARATIONS[type];

@@ -59,7 +59,19 @@ export const EventRef = z
   .meta({ id: 'EventRef', description: 'An event (or, for a signing, the signed document) with its date and place' });
 export type EventRef = z.infer<typeof EventRef>;
 
-export const MEETING_HOWS = ['met', 'co-chaired', 'attended', 'witnessed', 'signed', 'hosted', 'at-same-event'] as const;
+export const MEETING_HOWS = [
+  'met',
+  'co-chaired',
+  'attended',
+  'witnessed',
+  'signed',
+  'hosted',
+  'addressed',
+  'presented',
+  'gave',
+  'agreed',
+  'at-same-event',
+] as const;
 
 export const Meeting = z
   .object({
@@ -67,7 +79,8 @@ export const Meeting = z
     event: EventRef.nullable(),
     date: z.string().optional(),
     how: z.enum(MEETING_HOWS).meta({
-      description: 'met: a MET relationship; co-chaired, attended, witnessed, signed, hosted: both did that at the event; at-same-event: they took part in different roles',
+      description:
+        'met: a MET relationship; co-chaired, attended, witnessed, signed, hosted, addressed, presented, gave, agreed: both did that at the event; at-same-event: they took part in it in different roles',
     }),
     roles: z.object({ person: z.array(RelationType), counterpart: z.array(RelationType) }),
     evidence: z.array(CitedEvidence),
