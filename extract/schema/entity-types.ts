@@ -30,6 +30,9 @@ export interface EntityDeclaration {
   requiredRelations?: readonly { type: string; attributes: Readonly<Record<string, string>>; description: string }[];
 }
 
+/** How an article bounds a figure: "more than one fifth" is more-than. */
+export const FIGURE_QUALIFIERS = ['exact', 'more-than', 'less-than', 'about', 'at-least'] as const;
+
 /** What a figure measures; `other` until an article needs a kind of its own. */
 export const FIGURE_MEASURES = [
   'bilateral-trade-value',
@@ -141,7 +144,7 @@ const declarations = {
       unit: { type: 'text', required: true, minLength: 1, description: 'as the article states it: "billion USD", "%", "years", "rank"' },
       qualifier: {
         type: 'choice',
-        values: ['exact', 'more-than', 'less-than', 'about', 'at-least'],
+        values: FIGURE_QUALIFIERS,
         default: 'exact',
         description: 'how the article bounds the number: "more than one fifth" is more-than',
       },

@@ -43,6 +43,9 @@ const when = {
 
 const summary = { type: 'text', required: true, minLength: 8 } as const;
 
+/** What a figure is of a party: whose it is, the other side of a bilateral figure, or the whole it is taken of. */
+export const MEASURE_ROLES = ['subject', 'counterpart', 'scope'] as const;
+
 const declarations = {
   CO_CHAIRED: {
     from: ['Person', 'Organization'],
@@ -405,7 +408,7 @@ const declarations = {
     reverse: 'measured by',
     description:
       'Whose figure it is (subject), the other side of a bilateral figure (counterpart), or the whole a share or rank is taken of (scope).',
-    attributes: { role: { type: 'choice', values: ['subject', 'counterpart', 'scope'], required: true } },
+    attributes: { role: { type: 'choice', values: MEASURE_ROLES, required: true } },
     triggers: null,
     plover: null,
   },
