@@ -350,7 +350,7 @@ const declarations = {
     label: 'presented',
     reverse: 'presented by',
     description: 'Presented papers, reports or achievements at an event; the summary says what.',
-    attributes: { ...when, summary },
+    attributes: { date: when.date, summary },
     triggers: {
       vi: ['trình bày', 'giới thiệu', 'báo cáo', 'tham luận'],
       nl: ['presenteer', 'gepresenteerd', 'toegelicht', 'toelicht', 'rapporteer'],
@@ -381,7 +381,7 @@ const declarations = {
     label: 'recognised',
     reverse: 'recognised by',
     description: 'Established diplomatic relations with, or recognised, another state; the summary says how.',
-    attributes: { ...when, summary },
+    attributes: { date: when.date, summary },
     triggers: {
       vi: ['công nhận', 'thiết lập quan hệ ngoại giao', 'lập quan hệ ngoại giao', 'quan hệ ngoại giao'],
       nl: ['diplomatieke betrekkingen', 'diplomatieke relaties', 'erken', 'aanknoop', 'aangeknoopt'],
