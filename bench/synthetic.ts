@@ -92,6 +92,8 @@ function nodeName(type: EntityType, i: number): string {
       return `Hội nghị hợp tác lần thứ ${(h % 20) + 1} (${i})`;
     case 'Agreement':
       return `Biên bản ghi nhớ hợp tác số ${i}`;
+    case 'Figure':
+      return `Kim ngạch thương mại ${i}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { EXIT, parseCommandLine } from './command-line.ts';
 import { readCorpus } from './corpus.ts';
+import { coverageOf, formatCoverage, type Coverage } from './coverage.ts';
 import { readCuration, type EntityEntry, type RelationEntry } from './curation.ts';
 import { DEFAULT_CURATION_DIR, DEFAULT_SEEDS_DIR, type CorpusDirs } from './paths.ts';
 import { formatProblem, type Problem } from './problems.ts';
@@ -10,14 +11,29 @@ import { ENTITY_DECLARATIONS } from './schema/entity-types.ts';
 import { isAllowedBetween, RELATION_DECLARATIONS } from './schema/relation-types.ts';
 import { relationAttributes, relationId } from './schema/relation-record.ts';
 import { fold, normalizeText } from './text.ts';
+import { relationTrigger } from './triggers.ts';
 
 /**
  * The curation check: everything that must hold before the graph is compiled. It collects every
- * problem (file, record, what is wrong) rather than stopping at the first.
+ * problem (file, record, what is wrong) rather than stopping at the first. Warnings (a relation whose
+ * quotes hold none of its type's trigger words) and the coverage of each article's sentences are
+ * reported beside the problems; compile needs only the problems to be none.
  */
+
+/**
+ * Whether a sentence neither cited nor left out fails `extract:check` (otherwise it is listed as a
+ * warning); `check --coverage` turns it on for one run.
+ */
+export const COVERAGE_REQUIRED = false;
+
+/** A note starting with this says why no quote of the record holds a trigger word. */
+export const TRIGGER_NOTE = 'trigger:';
 
 export interface CheckResult {
   problems: Problem[];
+  /** relations whose quotes hold no trigger word of their type, without a `trigger:` note */
+  warnings: Problem[];
+  coverage: Coverage;
   articles: Article[];
   entities: EntityEntry[];
   relations: RelationEntry[];
@@ -65,6 +81,10 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
     }
     if (record.unnamed && record.evidence.length === 0) {
       problems.push({ file, record: record.id, message: 'an unnamed actor needs evidence naming its office' });
+    }
+    const declaration = ENTITY_DECLARATIONS[entry.type];
+    if (declaration.needsEvidence && record.evidence.length === 0) {
+      problems.push({ file, record: record.id, message: `${withArticle(declaration.label)} needs evidence: the quote that states it` });
     }
   }
 
@@ -131,24 +151,78 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
     }
   }
 
-  return { problems, articles: corpus.articles, entities: [...entities.values()], relations: curation.relations };
+  problems.push(...missingRelations(entities.values(), curation.relations));
+  const warnings = triggerWarnings(curation.relations, articles);
+  const quotes = [...curation.entities.flatMap((e) => e.record.evidence), ...curation.relations.flatMap((r) => r.record.evidence)];
+  const coverage = coverageOf(corpus.articles, quotes, curation.leftOut);
+  return { problems, warnings, coverage, articles: corpus.articles, entities: [...entities.values()], relations: curation.relations };
 }
 
-const USAGE = 'usage: tsx extract/cli.ts check [--seeds DIR] [--curation DIR]   prints every problem; exit code 1 if there is any';
+/** Entities without a relation their type requires (a figure MEASURES whose figure it is). */
+function missingRelations(entities: Iterable<EntityEntry>, relations: readonly RelationEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, type, record } of entities) {
+    for (const needed of ENTITY_DECLARATIONS[type].requiredRelations ?? []) {
+      const found = relations.some(({ record: r }) => {
+        if (r.type !== needed.type || r.source !== record.id) return false;
+        const attributes = relationAttributes(r);
+        return Object.entries(needed.attributes).every(([key, value]) => attributes[key] === value);
+      });
+      if (!found) problems.push({ file, record: record.id, message: `needs ${needed.description}` });
+    }
+  }
+  return problems;
+}
 
-/** `check [--seeds DIR] [--curation DIR]`: prints every problem; exit code 1 if there is any. */
+/** Relations of a type with triggers none of whose quotes holds one in its article's language. */
+function triggerWarnings(relations: readonly RelationEntry[], articles: ReadonlyMap<string, Article>): Problem[] {
+  const warnings: Problem[] = [];
+  for (const { file, record } of relations) {
+    if (RELATION_DECLARATIONS[record.type].triggers === null || record.note?.startsWith(TRIGGER_NOTE)) continue;
+    const said = record.evidence.some((e) => {
+      const language = articles.get(e.articleId)?.language;
+      return language !== undefined && relationTrigger(record.type, e.quote, language) !== undefined;
+    });
+    if (!said) {
+      warnings.push({
+        file,
+        record: relationId(record),
+        message: `no quote holds a word that says ${record.type} (extract/schema/relation-types.ts): quote the words that say it, or start the note with "${TRIGGER_NOTE}" and say why`,
+      });
+    }
+  }
+  return warnings;
+}
+
+const USAGE =
+  'usage: tsx extract/cli.ts check [--seeds DIR] [--curation DIR] [--coverage]   prints every problem, the warnings and each article\'s coverage; exit code 1 if there is any problem (with --coverage, also a sentence neither cited nor left out)';
+
+/**
+ * `check [--seeds DIR] [--curation DIR] [--coverage]`: prints every problem, the warnings and each
+ * article's coverage; exit code 1 if there is any problem (with --coverage, or COVERAGE_REQUIRED,
+ * also if a sentence is neither cited nor left out).
+ */
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, USAGE, { options: { seeds: { type: 'string' }, curation: { type: 'string' } } });
+  const parsed = parseCommandLine(argv, USAGE, {
+    options: { seeds: { type: 'string' }, curation: { type: 'string' }, coverage: { type: 'boolean', default: COVERAGE_REQUIRED } },
+  });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const result = await checkCorpus({ seedsDir: values.seeds, curationDir: values.curation });
-  for (const p of result.problems) console.error(formatProblem(p));
-  if (result.problems.length) {
-    console.error(`extract check: ${result.problems.length} problem(s)`);
+  const { coverage } = result;
+  const uncovered = values.coverage ? [] : coverage.uncovered;
+  const problems = [...result.problems, ...coverage.problems, ...(values.coverage ? coverage.uncovered : [])];
+  const warnings = [...result.warnings, ...uncovered];
+  for (const line of coverage.articles.map(formatCoverage)) console.log(line);
+  for (const w of warnings) console.error(`warning: ${formatProblem(w)}`);
+  for (const p of problems) console.error(formatProblem(p));
+  const counted = `${result.warnings.length} trigger warning(s), ${coverage.uncovered.length} sentence(s) neither cited nor left out${values.coverage ? '' : ' (not yet required)'}`;
+  if (problems.length) {
+    console.error(`extract check: ${problems.length} problem(s); ${counted}`);
     return EXIT.failed;
   }
   console.log(
-    `extract check: ok (${result.articles.length} articles, ${result.entities.length} entities, ${result.relations.length} relations)`,
+    `extract check: ok (${result.articles.length} articles, ${result.entities.length} entities, ${result.relations.length} relations); ${counted}`,
   );
   return EXIT.ok;
 }

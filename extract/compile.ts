@@ -8,7 +8,7 @@ import { precisionOf, type CitedEvidence, type Evidence } from './schema/common.
 import { CompiledGraph, type GraphNode, type GraphRelationship } from './schema/compiled.ts';
 import { displayName, fieldsOf, type EntityRecord } from './schema/entity-record.ts';
 import { ENTITY_DECLARATIONS, type EntityType } from './schema/entity-types.ts';
-import { dateKeys } from './schema/properties.ts';
+import { dateKeys, flatKey, type PropertyDeclarations } from './schema/properties.ts';
 import { relationAttributes, relationId } from './schema/relation-record.ts';
 import { RELATION_DECLARATIONS } from './schema/relation-types.ts';
 
@@ -49,11 +49,23 @@ function cite(evidence: readonly Evidence[], articles: ReadonlyMap<string, Artic
   return out.sort((a, b) => compareText(a.articleId, b.articleId) || compareText(a.quote, b.quote));
 }
 
+/** Declared values with each group's members as properties of their own: change.value → changeValue. */
+function flattened(values: Readonly<Record<string, unknown>>, properties: PropertyDeclarations): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const p = properties[key];
+    if (p?.type === 'group' && value !== null && typeof value === 'object') {
+      for (const [member, v] of Object.entries(value)) out[flatKey(key, member)] = v;
+    } else out[key] = value;
+  }
+  return out;
+}
+
 /** A record's description, note and the properties its type declares. */
 function nodeProperties(type: EntityType, record: EntityRecord): Record<string, string | number | boolean> {
   const { properties } = ENTITY_DECLARATIONS[type];
   const declared = Object.fromEntries(Object.keys(properties).map((key) => [key, fieldsOf(record)[key]]));
-  return toProperties({ description: record.description, note: record.note, ...declared }, dateKeys(properties));
+  return toProperties({ description: record.description, note: record.note, ...flattened(declared, properties) }, dateKeys(properties));
 }
 
 /** Builds the graph from a passed check; throws CurationCheckError listing every problem otherwise. */
@@ -79,7 +91,7 @@ export async function compileCorpus(dirs: CorpusDirs = {}): Promise<CompiledGrap
     source: record.source,
     target: record.target,
     properties: toProperties(
-      { ...relationAttributes(record), qualifier: record.qualifier, note: record.note },
+      { ...flattened(relationAttributes(record), RELATION_DECLARATIONS[record.type].attributes), qualifier: record.qualifier, note: record.note },
       dateKeys(RELATION_DECLARATIONS[record.type].attributes),
     ),
     evidence: cite(record.evidence, articles),

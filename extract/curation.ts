@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { ENTITY_RECORDS, ENTITY_SECTIONS, type EntityRecord } from './schema/entity-record.ts';
 import type { EntityType } from './schema/entity-types.ts';
+import { LeftOut } from './schema/left-out.ts';
 import { RelationRecord } from './schema/relation-record.ts';
 import { describeIssues, type Problem } from './problems.ts';
 import { DEFAULT_CURATION_DIR } from './paths.ts';
@@ -10,8 +11,8 @@ import { datesAsText } from './yaml-values.ts';
 
 /**
  * The curation reader: every *.yaml / *.yml file under the curation folder (recursively, in path
- * order) may hold a section per entity type (people, places...: see entity-types.ts) and relations,
- * each a list of records.
+ * order) may hold a section per entity type (people, places...: see entity-types.ts), relations, and
+ * the sentences left out (`left-out`), each a list of records.
  */
 
 export interface EntityEntry {
@@ -25,6 +26,11 @@ export interface RelationEntry {
   record: RelationRecord;
 }
 
+export interface LeftOutEntry {
+  file: string;
+  record: LeftOut;
+}
+
 /** An entity record that failed its schema; its id still counts as defined, so references to it do not cascade. */
 export interface InvalidEntity {
   file: string;
@@ -36,10 +42,12 @@ export interface CurationReadResult {
   entities: EntityEntry[];
   invalidEntities: InvalidEntity[];
   relations: RelationEntry[];
+  leftOut: LeftOutEntry[];
   problems: Problem[];
 }
 
-const SECTIONS = new Set<string>([...ENTITY_SECTIONS.keys(), 'relations']);
+const LEFT_OUT = 'left-out';
+const SECTIONS = new Set<string>([...ENTITY_SECTIONS.keys(), 'relations', LEFT_OUT]);
 
 async function listYaml(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -55,6 +63,9 @@ function recordLabel(raw: unknown, index: number, section: string): string {
   if (raw && typeof raw === 'object') {
     const r = raw as Record<string, unknown>;
     if (typeof r.id === 'string') return r.id;
+    if (section === LEFT_OUT && typeof r.articleId === 'string' && typeof r.sentence === 'string') {
+      return `${r.articleId}: "${r.sentence}"`;
+    }
     if (section === 'relations' && typeof r.type === 'string' && typeof r.source === 'string' && typeof r.target === 'string') {
       return `${r.type}:${r.source}->${r.target}${typeof r.qualifier === 'string' ? `#${r.qualifier}` : ''}`;
     }
@@ -63,7 +74,7 @@ function recordLabel(raw: unknown, index: number, section: string): string {
 }
 
 export async function readCuration(curationDir: string = DEFAULT_CURATION_DIR): Promise<CurationReadResult> {
-  const result: CurationReadResult = { entities: [], invalidEntities: [], relations: [], problems: [] };
+  const result: CurationReadResult = { entities: [], invalidEntities: [], relations: [], leftOut: [], problems: [] };
   let files: string[];
   try {
     files = await listYaml(curationDir);
@@ -97,10 +108,18 @@ export async function readCuration(curationDir: string = DEFAULT_CURATION_DIR): 
       }
       list.forEach((raw: unknown, index: number) => {
         const record = recordLabel(raw, index, section);
+        const invalid = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+          result.problems.push(...describeIssues(issues).map((message) => ({ file, record, message })));
         if (section === 'relations') {
           const parsed = RelationRecord.safeParse(raw);
           if (parsed.success) result.relations.push({ file, record: parsed.data });
-          else result.problems.push(...describeIssues(parsed.error.issues).map((message) => ({ file, record, message })));
+          else invalid(parsed.error.issues);
+          return;
+        }
+        if (section === LEFT_OUT) {
+          const parsed = LeftOut.safeParse(raw);
+          if (parsed.success) result.leftOut.push({ file, record: parsed.data });
+          else invalid(parsed.error.issues);
           return;
         }
         const type = ENTITY_SECTIONS.get(section)!;
@@ -109,7 +128,7 @@ export async function readCuration(curationDir: string = DEFAULT_CURATION_DIR): 
           result.entities.push({ file, type, record: parsed.data });
           return;
         }
-        result.problems.push(...describeIssues(parsed.error.issues).map((message) => ({ file, record, message })));
+        invalid(parsed.error.issues);
         const id = (raw as { id?: unknown } | null)?.id;
         if (typeof id === 'string') result.invalidEntities.push({ file, type, id });
       });

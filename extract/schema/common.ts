@@ -52,6 +52,23 @@ export const IsoDate = z
   .refine(isRealDate, { message: 'must be a real ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' })
   .meta({ id: 'IsoDate', description: 'ISO 8601 date; its precision is its length (YYYY, YYYY-MM, YYYY-MM-DD)' });
 
+/**
+ * A period: one ISO 8601 date at any precision (`2024`), or a range of two written `start/end`
+ * (`2025/2027`, as ISO 8601 writes intervals) whose end is not before its start.
+ */
+export const IsoPeriod = z
+  .string()
+  .refine(
+    (period) => {
+      const parts = period.split('/');
+      if (parts.length > 2 || !parts.every(isRealDate)) return false;
+      const [start, end] = parts as [string, string | undefined];
+      return end === undefined || end.slice(0, start.length) >= start.slice(0, end.length);
+    },
+    { message: 'must be an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD) or a range start/end whose end is not before its start' },
+  )
+  .meta({ id: 'IsoPeriod', description: 'an ISO 8601 date at any precision, or a range start/end (2025/2027)' });
+
 /** A verbatim quote from one article that supports a fact. */
 export const Evidence = z
   .object({

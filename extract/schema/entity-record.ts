@@ -40,7 +40,7 @@ type EntityRecordOf<T extends EntityType> = SharedFields &
 export type EntityRecord = { [T in EntityType]: EntityRecordOf<T> }[EntityType];
 
 function recordSchema(type: EntityType): z.ZodType<EntityRecord, unknown> {
-  const { kinds, nameProperty, properties } = ENTITY_DECLARATIONS[type];
+  const { kinds, nameProperty, properties, rules } = ENTITY_DECLARATIONS[type];
   const { name: _name, ...withoutName } = sharedShape;
   // A naming property takes the place of `name`, before the kind, as the curation files write it.
   const shape = {
@@ -48,7 +48,7 @@ function recordSchema(type: EntityType): z.ZodType<EntityRecord, unknown> {
     ...(kinds === undefined ? {} : { kind: z.enum(kinds) }),
     ...declaredShape(properties),
   };
-  return declaredObject(shape, properties) as unknown as z.ZodType<EntityRecord, unknown>;
+  return declaredObject(shape, properties, rules) as unknown as z.ZodType<EntityRecord, unknown>;
 }
 
 /** The record schema of every entity type. */

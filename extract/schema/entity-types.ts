@@ -1,4 +1,4 @@
-import type { PropertyDeclarations } from './properties.ts';
+import type { PropertyDeclarations, PropertyRule } from './properties.ts';
 
 /**
  * The entity types as data (one declaration each, after FollowTheMoney): the curation section that
@@ -22,7 +22,30 @@ export interface EntityDeclaration {
    * they become node properties. A record with a date or ordinal needs evidence for it.
    */
   properties: PropertyDeclarations;
+  /** Rules across the properties (at least one of two present...). */
+  rules?: readonly PropertyRule[];
+  /** Every record needs evidence of its own, whatever properties it holds. */
+  needsEvidence?: true;
+  /** Relations every record must be the source of, e.g. a figure MEASURES the party whose figure it is. */
+  requiredRelations?: readonly { type: string; attributes: Readonly<Record<string, string>>; description: string }[];
 }
+
+/** How an article bounds a figure: "more than one fifth" is more-than. */
+export const FIGURE_QUALIFIERS = ['exact', 'more-than', 'less-than', 'about', 'at-least'] as const;
+
+/** What a figure measures; `other` until an article needs a kind of its own. */
+export const FIGURE_MEASURES = [
+  'bilateral-trade-value',
+  'trade-share',
+  'gdp',
+  'gdp-ranking',
+  'consumer-market-ranking',
+  'trade-partner-ranking',
+  'investor-ranking',
+  'duration',
+  'count',
+  'other',
+] as const;
 
 const declarations = {
   Person: {
@@ -109,6 +132,38 @@ const declarations = {
       endDate: { type: 'date', notBefore: 'date', description: 'the last day of an event that spans several days' },
       ordinal: { type: 'ordinal', description: 'the edition of a recurring event: 9 for the 9th conference' },
     },
+  },
+  Figure: {
+    label: 'Figure',
+    section: 'figures',
+    description:
+      'A number an article states: a trade value, a share, a GDP, a rank, a duration, a count. Whose figure it is, and of what whole, are MEASURES relations.',
+    properties: {
+      measure: { type: 'choice', values: FIGURE_MEASURES, required: true, description: 'what the number measures' },
+      value: { type: 'number', description: 'the number, as the article states it (omitted when only a rank is stated)' },
+      unit: { type: 'text', required: true, minLength: 1, description: 'as the article states it: "billion USD", "%", "years", "rank"' },
+      qualifier: {
+        type: 'choice',
+        values: FIGURE_QUALIFIERS,
+        default: 'exact',
+        description: 'how the article bounds the number: "more than one fifth" is more-than',
+      },
+      period: { type: 'period', description: 'the date or range the number is of: 2024, 2025/2027' },
+      change: {
+        type: 'group',
+        description: 'a change the article states beside the number: +16.6 % year-on-year',
+        properties: {
+          value: { type: 'number', required: true },
+          unit: { type: 'text', required: true, minLength: 1 },
+          basis: { type: 'text', minLength: 2, description: 'compared with what: year-on-year' },
+        },
+      },
+      rank: { type: 'ordinal', description: 'the place in a ranking: 1 for "first in China"' },
+      scope: { type: 'text', minLength: 2, description: 'what the rank or share is taken among: "China", "within ASEAN"' },
+    },
+    rules: [{ atLeastOne: ['value', 'rank'] }],
+    needsEvidence: true,
+    requiredRelations: [{ type: 'MEASURES', attributes: { role: 'subject' }, description: 'a MEASURES relation with role subject (whose figure it is)' }],
   },
 } as const satisfies Record<string, EntityDeclaration>;
 

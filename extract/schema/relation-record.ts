@@ -6,8 +6,8 @@ import { RELATION_DECLARATIONS, RELATION_TYPES } from './relation-types.ts';
 /** The attributes of each relation type, as its declaration lists them. */
 const ATTRIBUTES = Object.fromEntries(
   RELATION_TYPES.map((type) => {
-    const { attributes } = RELATION_DECLARATIONS[type];
-    return [type, declaredObject(declaredShape(attributes), attributes)];
+    const { attributes, rules } = RELATION_DECLARATIONS[type];
+    return [type, declaredObject(declaredShape(attributes), attributes, rules)];
   }),
 ) as Record<RelationType, z.ZodType<Record<string, unknown>, unknown>>;
 

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { ENTITY_TYPES } from '../../extract/schema/entity-types.ts';
-import { RELATION_TYPES } from '../../extract/schema/relation-types.ts';
+import { ACTS_AT_EVENT, RELATION_TYPES } from '../../extract/schema/relation-types.ts';
 import { noAnswer, runRetried, type GraphQuery } from './runner.ts';
 
 /**
@@ -51,6 +51,10 @@ export function schemaItems(): SchemaItem[] {
       constraint(`${name}_graph_id`, `FOR ()-[r:${type}]-() REQUIRE (r.graph, r.id) IS UNIQUE`),
       index(`${name}_graph`, `FOR ()-[r:${type}]-() ON (r.graph)`),
     );
+  }
+  for (const type of ACTS_AT_EVENT) {
+    // /meetings finds the people whose act names an event by the event's id (queries/meetings.ts).
+    items.push(index(`${type.toLowerCase()}_graph_event`, `FOR ()-[r:${type}]-() ON (r.graph, r.event)`));
   }
   items.push({
     name: ENTITY_NAMES_INDEX,

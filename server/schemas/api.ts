@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Alias, CitedEvidence, EntityType, Language, RelationType } from '../../extract/schema/common.ts';
 import { ArticleMetadata } from '../../extract/schema/article.ts';
+import { FIGURE_MEASURES, FIGURE_QUALIFIERS } from '../../extract/schema/entity-types.ts';
+import { MEASURE_ROLES } from '../../extract/schema/relation-types.ts';
 import { ApiNode, EntityRef, GraphElements } from './graph.ts';
 
 /** The response schemas of the read API; the web client imports their types from here. */
@@ -24,11 +26,41 @@ export const Position = z
   .object({
     title: z.string(),
     organization: EntityRef,
-    asOf: z.string(),
+    asOf: z.string().optional().meta({ description: 'the date of the article that names the office as held then' }),
+    historical: z.literal(true).optional().meta({ description: 'an office the article names as held in the past' }),
+    from: z.string().optional(),
+    to: z.string().optional(),
     evidence: z.array(CitedEvidence),
   })
-  .meta({ id: 'Position', description: 'An office held, as of the date of the article that says so' });
+  .meta({
+    id: 'Position',
+    description: 'An office held: as of the date of the article that says so (asOf), or in the past (historical, with from and to when an article gives them)',
+  });
 export type Position = z.infer<typeof Position>;
+
+export const MeasureRole = z.enum(MEASURE_ROLES).meta({
+  id: 'MeasureRole',
+  description: 'subject: whose figure it is; counterpart: the other side of a bilateral figure; scope: the whole a share or rank is taken of',
+});
+
+export const FigureFact = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    measure: z.enum(FIGURE_MEASURES),
+    value: z.number().optional(),
+    unit: z.string(),
+    qualifier: z.enum(FIGURE_QUALIFIERS),
+    period: z.string().optional().meta({ description: 'an ISO 8601 date at any precision, or a range start/end' }),
+    change: z.object({ value: z.number(), unit: z.string(), basis: z.string().optional() }).optional(),
+    rank: z.number().int().optional(),
+    scope: z.string().optional(),
+    role: MeasureRole.meta({ description: 'what the figure is of the entity it is listed under' }),
+    measures: z.array(EntityRef.extend({ role: MeasureRole })).meta({ description: 'every party the figure measures, with its role' }),
+    evidence: z.array(CitedEvidence).meta({ description: 'the quotes that state the figure' }),
+  })
+  .meta({ id: 'Figure', description: 'A number an article states (a trade value, a share, a GDP, a rank) and the parties it measures' });
+export type FigureFact = z.infer<typeof FigureFact>;
 
 export const RelationCount = z
   .object({ type: RelationType, direction: z.enum(['out', 'in']), count: z.number().int() })
@@ -43,6 +75,7 @@ export const EntityDetail = z
     articleIds: z.array(z.string()),
     positions: z.array(Position),
     relationCounts: z.array(RelationCount),
+    figures: z.array(FigureFact).optional().meta({ description: 'the figures that measure the entity; absent when there are none' }),
   })
   .meta({ id: 'EntityDetail' });
 export type EntityDetail = z.infer<typeof EntityDetail>;
@@ -59,7 +92,19 @@ export const EventRef = z
   .meta({ id: 'EventRef', description: 'An event (or, for a signing, the signed document) with its date and place' });
 export type EventRef = z.infer<typeof EventRef>;
 
-export const MEETING_HOWS = ['met', 'co-chaired', 'attended', 'witnessed', 'signed', 'hosted', 'at-same-event'] as const;
+export const MEETING_HOWS = [
+  'met',
+  'co-chaired',
+  'attended',
+  'witnessed',
+  'signed',
+  'hosted',
+  'addressed',
+  'presented',
+  'gave',
+  'agreed',
+  'at-same-event',
+] as const;
 
 export const Meeting = z
   .object({
@@ -67,7 +112,8 @@ export const Meeting = z
     event: EventRef.nullable(),
     date: z.string().optional(),
     how: z.enum(MEETING_HOWS).meta({
-      description: 'met: a MET relationship; co-chaired, attended, witnessed, signed, hosted: both did that at the event; at-same-event: they took part in different roles',
+      description:
+        'met: a MET relationship; co-chaired, attended, witnessed, signed, hosted, addressed, presented, gave, agreed: both did that at the event; at-same-event: they took part in it in different roles',
     }),
     roles: z.object({ person: z.array(RelationType), counterpart: z.array(RelationType) }),
     evidence: z.array(CitedEvidence),
@@ -172,6 +218,9 @@ export const DossierResponse = z
     agreements: z.array(DossierAgreement),
     people: z.array(DossierPerson),
     mechanisms: z.array(Mechanism),
+    figures: z.array(FigureFact).optional().meta({
+      description: "figures that measure a member of each side (role is side a's); absent when there are none",
+    }),
   })
   .meta({ id: 'DossierResponse' });
 export type DossierResponse = z.infer<typeof DossierResponse>;

@@ -5,7 +5,8 @@ export const HOSTILE = `He said "hợp tác" & <b>'cooperation'</b> &amp; &#10; 
 
 /**
  * A small graph with Vietnamese, Chinese and German names, every attribute type, hostile text in
- * names, attributes and quotes, and a node that carries its own evidence.
+ * names, attributes and quotes, nodes that carry their own evidence, and a figure with the party it
+ * measures.
  */
 export function fixtureGraph(): ExportGraph {
   return {
@@ -71,6 +72,23 @@ export function fixtureGraph(): ExportGraph {
         date: '2025-04-14',
         datePrecision: 'day',
       },
+      {
+        id: 'vietnam-guangxi-trade-2024',
+        type: 'Figure',
+        label: 'Kim ngạch Việt Nam – Quảng Tây 2024',
+        name: 'Kim ngạch Việt Nam – Quảng Tây 2024',
+        unnamed: false,
+        aliases: [],
+        measure: 'bilateral-trade-value',
+        value: 25.6,
+        unit: 'tỷ USD',
+        qualifier: 'more-than',
+        period: '2024',
+        changeValue: 12.5,
+        changeUnit: '%',
+        changeBasis: 'year-on-year',
+        evidence: [{ articleId: 'vnexpress-2025-04-14', language: 'vi', quote: 'kim ngạch song phương năm 2024 đạt hơn 25,6 tỷ USD, tăng 12,5%' }],
+      },
     ],
     edges: [
       {
@@ -109,6 +127,14 @@ export function fixtureGraph(): ExportGraph {
         weight: 2.5,
         confirmed: false,
         evidence: [{ articleId: 'vnexpress-2025-04-14', language: 'vi', quote: 'Quảng Tây đăng cai hội nghị lần này.' }],
+      },
+      {
+        id: 'r5',
+        source: 'vietnam-guangxi-trade-2024',
+        target: 'guangxi',
+        type: 'MEASURES',
+        role: 'subject',
+        evidence: [{ articleId: 'vnexpress-2025-04-14', language: 'vi', quote: 'Quảng Tây là đối tác thương mại lớn' }],
       },
     ],
   };

@@ -59,9 +59,10 @@ describe('export formats give back the same graph through independent readers', 
       'strasse-der-freundschaft': undefined,
       'joint-committee-2025': '2025-04-01',
       'memorandum-2025': '2025-04-14',
+      'vietnam-guangxi-trade-2024': undefined,
     });
-    expect(Object.fromEntries(read.times.edges)).toEqual({ r1: '2025-01-01', r2: '2025-04-14', r3: undefined, r4: undefined });
-    expect(Object.fromEntries(read.times.edgeKinds)).toEqual({ r1: 'CO_CHAIRED', r2: 'SIGNED', r3: 'ATTENDED', r4: 'HOSTED' });
+    expect(Object.fromEntries(read.times.edges)).toEqual({ r1: '2025-01-01', r2: '2025-04-14', r3: undefined, r4: undefined, r5: undefined });
+    expect(Object.fromEntries(read.times.edgeKinds)).toEqual({ r1: 'CO_CHAIRED', r2: 'SIGNED', r3: 'ATTENDED', r4: 'HOSTED', r5: 'MEASURES' });
   });
 
   it.each(['csv', 'neo4j-csv'] as const)('%s: nodes.csv and relationships.csv with neo4j-admin headers in a zip', async (format) => {
@@ -106,11 +107,42 @@ describe('export formats give back the same graph through independent readers', 
     const script = await text('cypher', graph);
     const statements = splitCypher(script);
     // index, await, one UNWIND per node type, one per relation type
-    expect(statements).toHaveLength(2 + 5 + 4);
+    expect(statements).toHaveLength(2 + 6 + 5);
+    expect(script).toContain('MERGE (n:Entity:Figure {id: row.id})');
+    expect(script).toContain('MERGE (a)-[r:MEASURES {id: row.id}]->(b)');
     expect(script).toContain('MERGE (n:Entity:Person {id: row.id})');
     expect(script).toContain('MERGE (a)-[r:CO_CHAIRED {id: row.id}]->(b)');
     const bad = { nodes: [{ ...graph.nodes[0]!, type: 'Person) DETACH DELETE (x' as 'Person' }], edges: [] };
     await expect(text('cypher', bad)).rejects.toThrow(/not an allowed entity type/);
+  });
+
+  it('every format carries the figure with its value, unit, period and change, and the MEASURES edge with its role', async () => {
+    const figure = graph.nodes.find((n) => n.type === 'Figure')!;
+    const measures = graph.edges.find((e) => e.type === 'MEASURES')!;
+    const zip = async (format: 'csv' | 'neo4j-csv') => readCsvFiles(await unzip(await collect(FORMATS[format].write(graph))));
+    const reads: Record<string, { nodes: readonly { id: string }[]; edges: readonly { id: string }[] }> = {
+      json: JSON.parse(await text('json', graph)) as ExportGraph,
+      cyjs: readCyjs(await text('cyjs', graph)),
+      graphml: readGraphml(await text('graphml', graph)),
+      gexf: readGexf(await text('gexf', graph)),
+      csv: await zip('csv'),
+      'neo4j-csv': await zip('neo4j-csv'),
+    };
+    for (const [format, read] of Object.entries(reads)) {
+      expect(read.nodes.find((n) => n.id === figure.id), format).toMatchObject({
+        measure: 'bilateral-trade-value',
+        value: 25.6,
+        unit: 'tỷ USD',
+        qualifier: 'more-than',
+        period: '2024',
+        changeValue: 12.5,
+        changeUnit: '%',
+        changeBasis: 'year-on-year',
+      });
+      expect(read.edges.find((e) => e.id === measures.id), format).toMatchObject({ source: figure.id, target: 'guangxi', role: 'subject' });
+    }
+    const script = await text('cypher', graph);
+    expect(script).toContain("changeBasis: 'year-on-year'");
   });
 
   it('every format writes nothing but its own content type and a safe file name', () => {

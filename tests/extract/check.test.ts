@@ -164,6 +164,65 @@ describe('extract check', () => {
     ]);
   });
 
+  it('dates a past office by its own from and to, not by the article', async () => {
+    const past = {
+      type: 'HOLDS_POSITION',
+      source: 'to-lam',
+      target: 'communist-party-of-vietnam',
+      qualifier: 'past',
+      attributes: { title: 'General Secretary', historical: true, from: '2024-08' },
+      evidence: [{ articleId: 'guangdong-conference-9-vi', quote: 'Tổng Bí thư Tô Lâm đã thăm Quảng Châu đầu tiên' }],
+    };
+    await fx.writeYaml('zz-past.yaml', { relations: [past] });
+    expect(await problems()).toEqual([]);
+    await fx.writeYaml('zz-past.yaml', { relations: [{ ...past, attributes: { title: 'General Secretary', asOf: '2024-08' } }] });
+    expect(await problems()).toEqual([
+      'curation/zz-past.yaml: HOLDS_POSITION:to-lam->communist-party-of-vietnam#past: attributes.asOf 2024-08 is not the date of a cited article (2025-10-28)',
+    ]);
+  });
+
+  it('rejects a figure without evidence of its own, or without a subject it measures', async () => {
+    const trade = {
+      id: 'vietnam-guangdong-trade-2024',
+      name: 'Vietnam–Guangdong two-way trade, 2024',
+      measure: 'bilateral-trade-value',
+      value: 56.2,
+      unit: 'billion USD',
+      period: 2024,
+      change: { value: 16.6, unit: '%', basis: 'year-on-year' },
+    };
+    const quote = { articleId: 'guangdong-conference-9-vi', quote: 'kim ngạch song phương năm 2024 đạt 56,2 tỷ USD, tăng 16,6% so với cùng kỳ' };
+    const measures = (role: string) => ({ type: 'MEASURES', source: trade.id, target: role === 'subject' ? 'guangdong' : 'vietnam', attributes: { role }, evidence: [quote] });
+    await fx.writeYaml('zz-figures.yaml', { figures: [trade], relations: [measures('counterpart')] });
+    expect(await problems()).toEqual([
+      'curation/zz-figures.yaml: vietnam-guangdong-trade-2024: a Figure needs evidence: the quote that states it',
+      'curation/zz-figures.yaml: vietnam-guangdong-trade-2024: needs a MEASURES relation with role subject (whose figure it is)',
+    ]);
+    await fx.writeYaml('zz-figures.yaml', { figures: [{ ...trade, evidence: [quote] }], relations: [measures('counterpart'), measures('subject')] });
+    expect(await problems()).toEqual([]);
+  });
+
+  it('warns about a relation none of whose quotes holds a word that says it, unless its note says why', async () => {
+    const talk = {
+      type: 'MET',
+      source: 'nguyen-minh-vu',
+      target: 'zhang-guozhi',
+      qualifier: 'test',
+      evidence: [{ articleId: 'guangdong-conference-9-nl', quote: 'Zhang Guozhi, vicevoorzitter van de provincie Guangdong, spreekt op de conferentie.' }],
+    };
+    const warnings = async () => (await checkCorpus({ seedsDir: fx.seedsDir, curationDir: fx.curationDir })).warnings.map(formatProblem);
+    await fx.writeYaml('zz-talk.yaml', { relations: [talk] });
+    expect(await warnings()).toContain(
+      'curation/zz-talk.yaml: MET:nguyen-minh-vu->zhang-guozhi#test: no quote holds a word that says MET (extract/schema/relation-types.ts): quote the words that say it, or start the note with "trigger:" and say why',
+    );
+    expect(await problems()).toEqual([]);
+    await fx.writeYaml('zz-talk.yaml', { relations: [{ ...talk, note: 'trigger: the caption shows them together without a verb' }] });
+    expect((await warnings()).filter((w) => w.includes('#test'))).toEqual([]);
+    const met = { articleId: 'guangdong-conference-9-vi', quote: 'đã cùng đồng chí Trương Quốc Trí' };
+    await fx.writeYaml('zz-talk.yaml', { relations: [{ ...talk, type: 'CO_CHAIRED', target: 'guangdong-coordination-conference-9', evidence: [met] }] });
+    expect((await warnings()).filter((w) => w.includes('#test'))).toHaveLength(1);
+  });
+
   it('rejects a broken article file: front matter, and id not matching the file name', async () => {
     await fx.editText('seeds/guangdong-conference-9-de.md', (t) => t.replace('language: "de"', 'language: "fr"'));
     await fx.editText('seeds/guangdong-conference-9-nl.md', (t) => t.replace('id: "guangdong-conference-9-nl"', 'id: "guangdong-conference-9-nld"'));

@@ -71,6 +71,56 @@ describe('extract compile', () => {
     }
   });
 
+  it("writes a figure's change as properties of their own, its period as text, and a past office as historical", async () => {
+    const quote = { articleId: 'guangdong-conference-9-vi', quote: 'kim ngạch song phương năm 2024 đạt 56,2 tỷ USD, tăng 16,6% so với cùng kỳ' };
+    await fx.writeYaml('zz-figures.yaml', {
+      figures: [
+        {
+          id: 'vietnam-guangdong-trade-2024',
+          name: 'Vietnam–Guangdong two-way trade, 2024',
+          measure: 'bilateral-trade-value',
+          value: 56.2,
+          unit: 'billion USD',
+          period: 2024,
+          change: { value: 16.6, unit: '%', basis: 'year-on-year' },
+          evidence: [quote],
+        },
+      ],
+      relations: [
+        { type: 'MEASURES', source: 'vietnam-guangdong-trade-2024', target: 'guangdong', attributes: { role: 'subject' }, evidence: [quote] },
+        {
+          type: 'HOLDS_POSITION',
+          source: 'to-lam',
+          target: 'communist-party-of-vietnam',
+          qualifier: 'past',
+          attributes: { title: 'General Secretary', historical: true, from: '2024-08' },
+          evidence: [{ articleId: 'guangdong-conference-9-vi', quote: 'Tổng Bí thư Tô Lâm đã thăm Quảng Châu đầu tiên' }],
+        },
+      ],
+    });
+    const graph = await compileCorpus({ seedsDir: fx.seedsDir, curationDir: fx.curationDir });
+    const figure = graph.nodes.find((n) => n.id === 'vietnam-guangdong-trade-2024')!;
+    expect(figure).toMatchObject({ type: 'Figure', name: 'Vietnam–Guangdong two-way trade, 2024' });
+    expect(figure.properties).toEqual({
+      measure: 'bilateral-trade-value',
+      value: 56.2,
+      unit: 'billion USD',
+      qualifier: 'exact',
+      period: '2024',
+      changeValue: 16.6,
+      changeUnit: '%',
+      changeBasis: 'year-on-year',
+    });
+    expect(graph.relationships.find((r) => r.id === 'MEASURES:vietnam-guangdong-trade-2024->guangdong')!.properties).toEqual({ role: 'subject' });
+    expect(graph.relationships.find((r) => r.id === 'HOLDS_POSITION:to-lam->communist-party-of-vietnam#past')!.properties).toEqual({
+      title: 'General Secretary',
+      historical: true,
+      from: '2024-08',
+      fromPrecision: 'month',
+      qualifier: 'past',
+    });
+  });
+
   it('throws a CurationCheckError listing every problem, and the command writes nothing', async () => {
     await fx.editYaml('entities.yaml', (doc) => {
       record(doc, 'places', 'vietnam').kind = 'planet';

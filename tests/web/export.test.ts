@@ -10,7 +10,7 @@ describe('export of the subgraph on screen through the API', () => {
     s = actions.setRelations(s, ['LOCATED_IN', 'PART_OF']);
     s = actions.setDateRange(s, '2025', null);
     const q = exportQuery(s, 'json')!;
-    expect(q.types).toBe('Person,Organization,Agreement,Event');
+    expect(q.types).toBe('Person,Organization,Agreement,Event,Figure');
     expect(q.relations?.split(',')).not.toContain('LOCATED_IN');
     expect(q.relations?.split(',')).toContain('MET');
     expect(q.from).toBe('2025');

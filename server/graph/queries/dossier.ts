@@ -3,6 +3,7 @@ import type { GraphQuery } from '../runner.ts';
 import { ACTIVE_GRAPH, DATE_WITHIN, REF, byDate, evidenceOf, mergeEvidence, toRef, type Row } from './elements.ts';
 import { EVENT_DETAILS, PARTICIPATION, timelineEventFrom } from './events.ts';
 import { POSITIONS_OF, positionsFrom } from './entity.ts';
+import { FIGURES_BETWEEN, figuresFrom } from './figures.ts';
 
 /** Organization kinds that are standing ties between two sides. */
 export const MECHANISM_KINDS = ['cooperation-mechanism', 'working-group'];
@@ -64,7 +65,8 @@ CALL (sideA, sideB) {
   WHERE EXISTS { MATCH (m)--(y:Entity) WHERE y IN sideB }
   RETURN collect(m {.id, .name, .kind, .evidence, labels: labels(m)}) AS tiedMechanisms
 }
-RETURN ${REF('A')} AS a, ${REF('B')} AS b, [x IN sideA | x.id] AS sideA, [x IN sideB | x.id] AS sideB, events, agreements, tiedMechanisms`;
+${FIGURES_BETWEEN('sideA', 'sideB')}
+RETURN ${REF('A')} AS a, ${REF('B')} AS b, [x IN sideA | x.id] AS sideA, [x IN sideB | x.id] AS sideB, events, agreements, tiedMechanisms, figures`;
 
 /** The persons of a dossier, with their positions. */
 const PEOPLE = `${ACTIVE_GRAPH}
@@ -141,10 +143,16 @@ export function dossierBetween(dataset: string, a: string, b: string, from: stri
         mechanisms.set(ref.id, { ...ref, events: [], evidence: evidenceOf(m.evidence) });
       }
 
-      return {
-        response: { a: toRef(record.get('a') as Row), b: toRef(record.get('b') as Row), events, agreements, mechanisms: [...mechanisms.values()] },
-        actors,
+      const response: DossierFacts['response'] = {
+        a: toRef(record.get('a') as Row),
+        b: toRef(record.get('b') as Row),
+        events,
+        agreements,
+        mechanisms: [...mechanisms.values()],
       };
+      const figures = figuresFrom(record.get('figures') as Row[]);
+      if (figures.length) response.figures = figures;
+      return { response, actors };
     },
   };
 }

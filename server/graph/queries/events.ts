@@ -1,11 +1,11 @@
 import { int } from 'neo4j-driver';
-import type { RelationType } from '../../../extract/schema/relation-types.ts';
+import { PARTICIPATION_RELATIONS, type RelationType } from '../../../extract/schema/relation-types.ts';
 import type { Participation, TimelineEvent } from '../../schemas/api.ts';
 import type { GraphQuery } from '../runner.ts';
 import { ACTIVE_GRAPH, DATE_WITHIN, HELD_IN, REF, byDate, evidenceOf, toRef, type Row } from './elements.ts';
 
 /** The relations by which someone takes part in an event. */
-export const PARTICIPATION: RelationType[] = ['CO_CHAIRED', 'ATTENDED', 'HOSTED', 'WITNESSED', 'PROPOSED'];
+export const PARTICIPATION: RelationType[] = [...PARTICIPATION_RELATIONS, 'PROPOSED'];
 
 /** At most this many participants are listed per event. */
 const MAX_PARTICIPANTS = 50;

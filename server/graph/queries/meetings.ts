@@ -1,5 +1,5 @@
 import { int } from 'neo4j-driver';
-import { MEETING_RELATIONS, type RelationType } from '../../../extract/schema/relation-types.ts';
+import { ACTS_AT_EVENT, MEETING_RELATIONS, PARTICIPATION_RELATIONS, SIGNING_RELATIONS, type RelationType } from '../../../extract/schema/relation-types.ts';
 import type { EventRef, Meeting } from '../../schemas/api.ts';
 import { LIMITS } from '../../schemas/query.ts';
 import type { GraphQuery } from '../runner.ts';
@@ -27,34 +27,90 @@ export interface Meetings {
 export const MAX_OCCASIONS = 1000;
 export const MAX_COUNTERPARTS_PER_OCCASION = 50;
 
-/** The relationship types by which two people meet at an occasion, as a type pattern (from the allow-list). */
-const ROLES = MEETING_RELATIONS.join('|');
+/**
+ * An occasion is an Event (docs/api.md, "Meetings"): one a person took part in (PARTICIPATION_RELATIONS
+ * with an Event target), the event a document they signed or witnessed was signed at (SIGNED_AT), or
+ * the event an act of theirs names in its `event` attribute (ACTS_AT_EVENT). The fragments below say
+ * it from the person, from the event, and for one person at one event; types come from the
+ * declarations' lists. From a person, one expansion over all their relations keeps the order Neo4j
+ * stores them in, which orders occasions of the same date.
+ */
+const TAKING_PART = PARTICIPATION_RELATIONS.join('|');
+const SIGNING = SIGNING_RELATIONS.join('|');
+const ANY_ROLE = MEETING_RELATIONS.join('|');
+const list = (types: readonly string[]) => `[${types.map((t) => `'${t}'`).join(', ')}]`;
+
+/** The occasions (`as`) of a relation bound to `r` with its target bound to `t`. */
+const OCCASION_OF = (r: string, t: string, as: string) => `CALL (${r}, ${t}) {
+      WITH ${r}, ${t} WHERE ${t}:Event AND type(${r}) IN ${list(PARTICIPATION_RELATIONS)}
+      RETURN ${t} AS ${as}
+      UNION
+      WITH ${r}, ${t} WHERE ${t}:Agreement AND type(${r}) IN ${list(SIGNING_RELATIONS)} AND ${r}.event IS NULL
+      MATCH (${t})-[:SIGNED_AT]->(${as}:Event)
+      RETURN ${as}
+      UNION
+      WITH ${r}, ${t} WHERE type(${r}) IN ${list(ACTS_AT_EVENT)} AND ${r}.event IS NOT NULL AND ${r}.event <> ${t}.id
+      MATCH (${as}:Event {graph: ${t}.graph, id: ${r}.event})
+      RETURN ${as}
+    }`;
+
+/** The occasions (x) of a person bound to `person`, one row per relation (r) that places them there. */
+const OCCASIONS_OF = (person: string) => `CALL (${person}) {
+    MATCH (${person})-[r:${ANY_ROLE}]->(t:Entity)
+    ${OCCASION_OF('r', 't', 'x')}
+    RETURN x, r
+  }`;
+
+/**
+ * The people (c) at an occasion bound to `x`, one row per relation (r). Acts that name the event are
+ * found by the (graph, event) index of each type (server/graph/schema.ts), one type at a time.
+ */
+const PEOPLE_AT = (x: string) => `CALL (${x}) {
+    MATCH (${x})<-[r:${TAKING_PART}]-(c:Person)
+    RETURN c, r
+    UNION ALL
+    MATCH (${x})<-[:SIGNED_AT]-(:Agreement)<-[r:${SIGNING}]-(c:Person)
+    WHERE r.event IS NULL
+    RETURN c, r
+    ${ACTS_AT_EVENT.map(
+      (type) => `UNION ALL
+    MATCH (c:Person)-[r:${type} {graph: ${x}.graph, event: ${x}.id}]->(t:Entity)
+    WHERE t.id <> ${x}.id
+    RETURN c, r`,
+    ).join('\n    ')}
+  }`;
+
+/** The relations (r) by which a person bound to `person` was at the occasion bound to `x`. */
+const ROLES_AT = (person: string, x: string) => `CALL (${person}, ${x}) {
+    MATCH (${person})-[r:${ANY_ROLE}]->(t:Entity)
+    ${OCCASION_OF('r', 't', 'occasion')}
+    WITH r, occasion WHERE occasion = ${x}
+    RETURN r
+  }`;
 
 /**
  * The Cypher, in two fixed texts: for everyone the person met, and for one given counterpart
  * (`who`, found by the index, so no event is scanned for them).
  *
- * 1. The person's occasions, aggregated early: one per MET relationship, and one per event or
- *    document they took part in, whatever the number of parallel relationships, with the events it
- *    stands for (a document's signing occasions, else itself) filtered by date and place.
+ * 1. The person's occasions, aggregated early: one per MET relationship, and one per event they
+ *    took part in, whatever the number of relationships that place them there, filtered by date and place.
  * 2. Newest first, at most $occasions of them.
- * 3. Per occasion, lazily: the place of each of its events, the counterparts (at most $perOccasion)
- *    and their roles there, looked up once per occasion, not once per event.
+ * 3. Per occasion, lazily: its place, the counterparts (at most $perOccasion) and their roles there.
  *    `LIMIT $rows` stops the walk as soon as the answer is full.
  */
 /** The person's occasions (x), one row each, with their roles and quotes there. */
-const SHARED = `MATCH (p)-[r1:${ROLES}]->(x:Entity)
-  WITH x, collect(DISTINCT type(r1)) AS personRoles, collect(r1.evidence) AS personEvidence, max(r1.date) AS factDate`;
+const SHARED = `${OCCASIONS_OF('p')}
+  WITH x, collect(DISTINCT type(r)) AS personRoles, collect(r.evidence) AS personEvidence, max(r.date) AS factDate`;
 
 /**
  * The same, only those the counterpart took part in too: both sides' occasions joined by grouping on
  * the occasion (a hash join), rather than a check per occasion between two nodes that may both be hubs.
  */
 const SHARED_WITH_WHO = `CALL (p, who) {
-    MATCH (p)-[r1:${ROLES}]->(x:Entity)
-    RETURN x, r1
+    ${OCCASIONS_OF('p')}
+    RETURN x, r AS r1
     UNION ALL
-    MATCH (who)-[:${ROLES}]->(x:Entity)
+    ${OCCASIONS_OF('who')}
     RETURN x, null AS r1
   }
   WITH x, collect(DISTINCT type(r1)) AS personRoles, collect(r1.evidence) AS personEvidence, max(r1.date) AS factDate, count(r1) AS mine, count(*) AS all
@@ -74,12 +130,9 @@ CALL (p, g${W}) {
   RETURN c, null AS x, [{ev: ev, date: date}] AS events, ['MET'] AS personRoles, [m.evidence] AS personEvidence, date
   UNION ALL
   ${withCounterpart ? SHARED_WITH_WHO : SHARED}
-  OPTIONAL MATCH (x)-[:SIGNED_AT]->(occasion:Event)
-  WITH x, personRoles, personEvidence, factDate, coalesce(occasion, x) AS ev
-  WITH x, personRoles, personEvidence, ev, coalesce(ev.date, x.date, factDate) AS date
-  WHERE ${DATE_WITHIN('date')} AND ($place IS NULL OR ${HELD_IN('ev')})
-  WITH x, personRoles, personEvidence, collect({ev: ev, date: date}) AS events, max(date) AS date
-  RETURN null AS c, x, events, personRoles, personEvidence, date
+  WITH x, personRoles, personEvidence, coalesce(x.date, factDate) AS date
+  WHERE ${DATE_WITHIN('date')} AND ($place IS NULL OR ${HELD_IN('x')})
+  RETURN null AS c, x, [{ev: x, date: date}] AS events, personRoles, personEvidence, date
 }
 WITH p${W}, c, x, events, personRoles, personEvidence, date
 ORDER BY date IS NULL, date DESC
@@ -106,8 +159,8 @@ CALL (p${W}, met, x) {
     withCounterpart
       ? 'RETURN [who] AS cs, false AS cut'
       : `CALL (x, p) {
-    MATCH (x)<-[:${ROLES}]-(c:Person)
-    WHERE c <> p
+    ${PEOPLE_AT('x')}
+    WITH c WHERE c <> p
     WITH DISTINCT c LIMIT $perOccasionProbe
     RETURN collect(c) AS found
   }
@@ -117,8 +170,8 @@ CALL (p${W}, met, x) {
 UNWIND cs AS c
 CALL (c, x) {
   WITH c, x WHERE x IS NOT NULL
-  MATCH (c)-[r2:${ROLES}]->(x)
-  RETURN collect(DISTINCT type(r2)) AS counterpartRoles, collect(r2.evidence) AS counterpartEvidence, max(r2.date) AS counterpartDate
+  ${ROLES_AT('c', 'x')}
+  RETURN collect(DISTINCT type(r)) AS counterpartRoles, collect(r.evidence) AS counterpartEvidence, max(r.date) AS counterpartDate
   UNION ALL
   WITH x WHERE x IS NULL
   RETURN ['MET'] AS counterpartRoles, [] AS counterpartEvidence, null AS counterpartDate
@@ -144,6 +197,10 @@ const HOW: Partial<Record<RelationType, Meeting['how']>> = {
   WITNESSED: 'witnessed',
   SIGNED: 'signed',
   HOSTED: 'hosted',
+  ADDRESSED: 'addressed',
+  PRESENTED: 'presented',
+  GAVE: 'gave',
+  AGREED: 'agreed',
 };
 
 function howOf(personRoles: RelationType[], counterpartRoles: RelationType[]): Meeting['how'] {
@@ -162,8 +219,8 @@ function eventOf(ev: Row | null, pl: Row | null): EventRef | null {
 }
 
 /**
- * Everyone a person met: directly (MET) or as counterparts at the same event or signing. One item per
- * counterpart and event; a MET at an event and their roles there merge into one item. Bounded: the
+ * Everyone a person met: directly (MET) or as counterparts at the same occasion, an event both took
+ * part in. One item per counterpart and event; a MET at an event and their roles there merge into one item. Bounded: the
  * newest occasions first (MAX_OCCASIONS), MAX_COUNTERPARTS_PER_OCCASION per occasion, at most
  * LIMITS.meetings.max rows; `truncated` tells when a bound cut the answer.
  */

@@ -13,7 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'The bilateral dossier of two parties',
         description:
-          'For two provinces, a province and a ministry, or two countries: the events where both took part or were represented, the agreements between them with their signatories, the people who acted for each side with their positions, and the mechanisms that tie them, each with its quotes. A side is the party, the places and bodies within it, and the people who held office in them or represented them.',
+          'For two provinces, a province and a ministry, or two countries: the events where both took part or were represented, the agreements between them with their signatories, the people who acted for each side with their positions, the mechanisms that tie them, and the figures that measure both (a trade value between them), each with its quotes. A side is the party, the places and bodies within it, and the people who held office in them or represented them.',
         tags: ['dossier'],
         querystring: DossierQuery,
         response: { 200: DossierResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },

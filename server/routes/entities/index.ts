@@ -12,7 +12,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: 'One entity',
-        description: 'Its attributes, aliases by language, the positions it held (with the date of the article that says so) and its relation counts.',
+        description:
+          'Its attributes, aliases by language, the positions it held (with the date of the article that says so, or as held in the past), its relation counts, and the figures that measure it (a trade value, a share, a rank), each with its quotes.',
         tags: ['entities'],
         params: EntityParams,
         response: { 200: EntityDetail, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },

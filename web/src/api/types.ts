@@ -9,6 +9,7 @@ export type {
   DossierResponse,
   EntityDetail,
   EventsResponse,
+  FigureFact,
   Meeting,
   MeetingsResponse,
   NeighborsResponse,

@@ -6,7 +6,7 @@ export interface TypeLook {
   color: string;
   /** a darker tone for borders and text on light backgrounds */
   ink: string;
-  shape: 'ellipse' | 'round-hexagon' | 'round-rectangle' | 'round-tag' | 'round-diamond';
+  shape: 'ellipse' | 'round-hexagon' | 'round-rectangle' | 'round-tag' | 'round-diamond' | 'round-triangle';
   size: number;
 }
 
@@ -16,6 +16,7 @@ export const TYPE_LOOK: Record<EntityType, TypeLook> = {
   Organization: { color: '#8b5cf6', ink: '#6d28d9', shape: 'round-rectangle', size: 32 },
   Agreement: { color: '#f59e0b', ink: '#b45309', shape: 'round-tag', size: 30 },
   Event: { color: '#ef4444', ink: '#b91c1c', shape: 'round-diamond', size: 34 },
+  Figure: { color: '#0ea5e9', ink: '#0369a1', shape: 'round-triangle', size: 28 },
 };
 
 export const HIGHLIGHT = '#f97316';

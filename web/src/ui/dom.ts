@@ -83,4 +83,5 @@ export const ICONS = {
   reset: ['M3 12a9 9 0 1 0 3-6.7', 'M3 4v5h5'],
   keyboard: ['M3 6h18v12H3z', 'M7 10h.01', 'M11 10h.01', 'M15 10h.01', 'M7 14h10'],
   back: ['M15 6l-6 6 6 6'],
+  chart: ['M4 20h16', 'M7 16v-5', 'M12 16V6', 'M17 16v-8'],
 } as const;

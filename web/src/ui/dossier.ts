@@ -3,6 +3,7 @@ import type { DossierResponse, EntityRef, EntityType } from '../api/types.ts';
 import { TYPE_LOOK } from '../graph/style.ts';
 import { formatDate } from '../util/labels.ts';
 import { byId, clear, h, icon } from './dom.ts';
+import { figureList } from './figures.ts';
 import { SearchBox } from './search.ts';
 
 export interface DossierHandlers {
@@ -16,7 +17,7 @@ export interface DossierHandlers {
 
 const PARTY_TYPES: EntityType[] = ['Place', 'Organization'];
 
-/** The dossier of two parties: their shared timeline, agreements and the people who acted. */
+/** The dossier of two parties: their shared timeline, agreements, figures and the people who acted. */
 export class DossierView {
   private readonly root = byId('dossier');
   private readonly body = byId('dossier-body');
@@ -203,7 +204,15 @@ export class DossierView {
           h('ul', { class: 'cards' }, d.mechanisms.map((m) => h('li', { class: 'card' }, h('div', { class: 'card-title' }, this.link(m)), h('div', { class: 'card-meta' }, `${m.events.length} event${m.events.length === 1 ? '' : 's'} of this dossier`)))),
         )
       : null;
-    this.body.append(summary, h('div', { class: 'dossier-grid' }, timelineEl, h('div', {}, agreements, peopleEl, mechanisms ?? '')));
+    const figures = d.figures?.length
+      ? h(
+          'section',
+          { class: 'dossier-section', 'aria-labelledby': 'dossier-figures' },
+          h('h3', { id: 'dossier-figures' }, icon('chart'), ' Figures'),
+          figureList(d.figures, (ref) => this.link(ref), (f) => this.quoteLine(f.evidence)),
+        )
+      : null;
+    this.body.append(summary, h('div', { class: 'dossier-grid' }, timelineEl, h('div', {}, agreements, figures ?? '', peopleEl, mechanisms ?? '')));
   }
 
   private quoteLine(evidence: readonly { articleId: string; quote: string; language: string }[]): HTMLElement | null {

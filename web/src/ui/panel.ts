@@ -7,7 +7,9 @@ import { TYPE_LOOK } from '../graph/style.ts';
 import { formatDate, humanize, languageName, relationLabel } from '../util/labels.ts';
 import { byId, clear, h, icon } from './dom.ts';
 import { evidenceList } from './evidence.ts';
+import { figureList, figureSummary } from './figures.ts';
 import { meetingList } from './meetings.ts';
+import { positionList } from './positions.ts';
 
 export interface PanelContext {
   api: ApiClient;
@@ -69,7 +71,7 @@ function dl(rows: [string, string][]): HTMLElement | null {
   );
 }
 
-/** The side panel: an entity's or an edge's attributes, aliases, positions and every quote behind it. */
+/** The side panel: an entity's or an edge's attributes, aliases, positions, figures and every quote behind it. */
 export class DetailPanel {
   private readonly root = byId('panel');
   private readonly content = byId('panel-content');
@@ -147,6 +149,7 @@ export class DetailPanel {
     clear(body);
     body.removeAttribute('aria-busy');
     if (e.unnamed) body.append(h('p', { class: 'notice' }, 'Known only by the office held; the articles do not name this person.'));
+    if (e.type === 'Figure') body.append(h('p', { class: 'figure-value' }, figureSummary(e)));
     const attrs = dl(attributes(e as Record<string, unknown>));
     if (attrs) body.append(section('Attributes', attrs));
     const langs = Object.entries(detail.aliasesByLanguage).filter(([, names]) => names && names.length);
@@ -164,28 +167,12 @@ export class DetailPanel {
           ),
         ),
       );
-    if (detail.positions.length)
-      body.append(
-        section(
-          'Positions',
-          h(
-            'ul',
-            { class: 'positions' },
-            [...detail.positions]
-              .sort((a, b) => (b.asOf ?? '').localeCompare(a.asOf ?? ''))
-              .map((p) =>
-                h(
-                  'li',
-                  {},
-                  h('div', { class: 'position-title' }, p.title),
-                  h('div', { class: 'position-org' }, this.entityLink(p.organization.id, p.organization.name)),
-                  h('div', { class: 'position-date' }, icon('calendar'), `as of ${formatDate(p.asOf)}`, ` · ${p.evidence.length} quote${p.evidence.length === 1 ? '' : 's'}`),
-                ),
-              ),
-          ),
-        ),
-      );
+    if (detail.positions.length) body.append(section('Positions', positionList(detail.positions, (o) => this.entityLink(o.id, o.name))));
     if (e.type === 'Person') body.append(this.meetingsSection(id));
+    if (detail.figures?.length) {
+      const link = (ref: { id: string; name: string }) => this.entityLink(ref.id, ref.name);
+      body.append(section('Figures', figureList(detail.figures, link, (f) => evidenceList(f.evidence, this.ctx), id)));
+    }
     if (detail.relationCounts.length)
       body.append(
         section(
