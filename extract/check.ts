@@ -5,10 +5,11 @@ import { DEFAULT_CURATION_DIR, DEFAULT_SEEDS_DIR, type CorpusDirs } from './path
 import { formatProblem, type Problem } from './problems.ts';
 import type { Article } from './schema/article.ts';
 import type { Evidence } from './schema/common.ts';
-import { displayName } from './schema/entities/index.ts';
-import { isAllowedBetween } from './schema/relation-types.ts';
+import { displayName, fieldsOf } from './schema/entity-record.ts';
+import { ENTITY_DECLARATIONS } from './schema/entity-types.ts';
+import { isAllowedBetween, RELATION_DECLARATIONS } from './schema/relation-types.ts';
 import { relationAttributes, relationId } from './schema/relation-record.ts';
-import { foldName, normalizeText } from './text.ts';
+import { fold, normalizeText } from './text.ts';
 
 /**
  * The curation check: everything that must hold before the graph is compiled. It collects every
@@ -21,6 +22,9 @@ export interface CheckResult {
   entities: EntityEntry[];
   relations: RelationEntry[];
 }
+
+/** "a Place", "an Event". */
+const withArticle = (type: string) => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 
 export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
   const seedsDir = dirs.seedsDir ?? DEFAULT_SEEDS_DIR;
@@ -53,7 +57,9 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
     }
     entities.set(record.id, entry);
     checkEvidence(file, record.id, record.evidence, '');
-    const dated = ('date' in record && record.date !== undefined) || ('ordinal' in record && record.ordinal !== undefined);
+    const dated = Object.entries(ENTITY_DECLARATIONS[entry.type].properties).some(
+      ([key, p]) => (p.type === 'date' || p.type === 'ordinal') && fieldsOf(record)[key] !== undefined,
+    );
     if (dated && record.evidence.length === 0) {
       problems.push({ file, record: record.id, message: 'a date or ordinal needs evidence on the record' });
     }
@@ -73,7 +79,7 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
   // Aliases (and names): one folded spelling may belong to one entity of a type only.
   const claims = new Map<string, EntityEntry>();
   for (const entry of entities.values()) {
-    const spellings = new Set([displayName(entry.record), ...entry.record.aliases.map((a) => a.name)].map(foldName));
+    const spellings = new Set([displayName(entry.type, entry.record), ...entry.record.aliases.map((a) => a.name)].map(fold));
     for (const spelling of spellings) {
       const key = `${entry.type}\u0000${spelling}`;
       const owner = claims.get(key);
@@ -106,11 +112,15 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
     }
     if (record.source === record.target) problems.push({ file, record: id, message: 'a relation must join two different entities' });
     const attributes = relationAttributes(record);
-    if (typeof attributes.event === 'string') {
-      const event = entities.get(attributes.event);
-      const brokenEvent = invalid.get(attributes.event) === 'Event'; // defined, its own record is reported
-      if (!event && !brokenEvent) problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is not a defined entity` });
-      else if (event && event.type !== 'Event') problems.push({ file, record: id, message: `attributes.event: "${attributes.event}" is a ${event.type}, not an Event` });
+    for (const [key, p] of Object.entries(RELATION_DECLARATIONS[record.type].attributes)) {
+      const ref = attributes[key];
+      if (p.type !== 'entity' || typeof ref !== 'string') continue;
+      const entity = entities.get(ref);
+      const broken = invalid.get(ref) === p.entityType; // defined, its own record is reported
+      if (!entity && !broken) problems.push({ file, record: id, message: `attributes.${key}: "${ref}" is not a defined entity` });
+      else if (entity && entity.type !== p.entityType) {
+        problems.push({ file, record: id, message: `attributes.${key}: "${ref}" is ${withArticle(entity.type)}, not ${withArticle(p.entityType)}` });
+      }
     }
     checkEvidence(file, id, record.evidence, '');
     if (record.type === 'HOLDS_POSITION' && typeof attributes.asOf === 'string') {

@@ -6,22 +6,23 @@ import { CurationCheckError, formatProblem } from './problems.ts';
 import type { Article } from './schema/article.ts';
 import { precisionOf, type CitedEvidence, type Evidence } from './schema/common.ts';
 import { CompiledGraph, type GraphNode, type GraphRelationship } from './schema/compiled.ts';
-import { displayName, type EntityRecord } from './schema/entities/index.ts';
+import { displayName, fieldsOf, type EntityRecord } from './schema/entity-record.ts';
+import { ENTITY_DECLARATIONS, type EntityType } from './schema/entity-types.ts';
+import { dateKeys } from './schema/properties.ts';
 import { relationAttributes, relationId } from './schema/relation-record.ts';
+import { RELATION_DECLARATIONS } from './schema/relation-types.ts';
 
 /**
  * Compile: seeds + curation → CompiledGraph, the contract of the loader and the API. Deterministic:
  * the same input gives byte-identical output (everything sorted, keys in a fixed order).
  */
 
-const DATE_PROPERTIES = ['date', 'endDate', 'asOf'] as const;
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Scalar properties with keys sorted; dates gain a `<key>Precision` sibling (year, month, day). */
-function toProperties(values: Record<string, unknown>): Record<string, string | number | boolean> {
+/** Scalar properties with keys sorted; the declared dates gain a `<key>Precision` sibling (year, month, day). */
+function toProperties(values: Record<string, unknown>, dates: readonly string[]): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
@@ -29,7 +30,7 @@ function toProperties(values: Record<string, unknown>): Record<string, string | 
       throw new Error(`property ${key} is not a scalar`);
     }
     out[key] = value;
-    if ((DATE_PROPERTIES as readonly string[]).includes(key) && typeof value === 'string') out[`${key}Precision`] = precisionOf(value);
+    if (dates.includes(key) && typeof value === 'string') out[`${key}Precision`] = precisionOf(value);
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareText(a, b)));
 }
@@ -48,13 +49,11 @@ function cite(evidence: readonly Evidence[], articles: ReadonlyMap<string, Artic
   return out.sort((a, b) => compareText(a.articleId, b.articleId) || compareText(a.quote, b.quote));
 }
 
-function nodeProperties(record: EntityRecord): Record<string, unknown> {
-  const p: Record<string, unknown> = { description: record.description, note: record.note };
-  if ('title' in record) p.title = record.title;
-  if ('date' in record) p.date = record.date;
-  if ('endDate' in record) p.endDate = record.endDate;
-  if ('ordinal' in record) p.ordinal = record.ordinal;
-  return p;
+/** A record's description, note and the properties its type declares. */
+function nodeProperties(type: EntityType, record: EntityRecord): Record<string, string | number | boolean> {
+  const { properties } = ENTITY_DECLARATIONS[type];
+  const declared = Object.fromEntries(Object.keys(properties).map((key) => [key, fieldsOf(record)[key]]));
+  return toProperties({ description: record.description, note: record.note, ...declared }, dateKeys(properties));
 }
 
 /** Builds the graph from a passed check; throws CurationCheckError listing every problem otherwise. */
@@ -66,11 +65,11 @@ export async function compileCorpus(dirs: CorpusDirs = {}): Promise<CompiledGrap
   const nodes: GraphNode[] = checked.entities.map(({ type, record }) => ({
     id: record.id,
     type,
-    name: displayName(record),
+    name: displayName(type, record),
     ...('kind' in record ? { kind: record.kind } : {}),
     unnamed: record.unnamed,
     aliases: [...record.aliases].sort((a, b) => compareText(a.lang, b.lang) || compareText(a.name, b.name)),
-    properties: toProperties(nodeProperties(record)),
+    properties: nodeProperties(type, record),
     evidence: cite(record.evidence, articles),
   }));
 
@@ -79,7 +78,10 @@ export async function compileCorpus(dirs: CorpusDirs = {}): Promise<CompiledGrap
     type: record.type,
     source: record.source,
     target: record.target,
-    properties: toProperties({ ...relationAttributes(record), qualifier: record.qualifier, note: record.note }),
+    properties: toProperties(
+      { ...relationAttributes(record), qualifier: record.qualifier, note: record.note },
+      dateKeys(RELATION_DECLARATIONS[record.type].attributes),
+    ),
     evidence: cite(record.evidence, articles),
   }));
 

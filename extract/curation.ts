@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
-import { ENTITY_SECTIONS, ENTITY_SECTION_NAMES, type EntityRecord } from './schema/entities/index.ts';
+import { ENTITY_RECORDS, ENTITY_SECTIONS, type EntityRecord } from './schema/entity-record.ts';
 import type { EntityType } from './schema/entity-types.ts';
 import { RelationRecord } from './schema/relation-record.ts';
 import { describeIssues, type Problem } from './problems.ts';
@@ -10,7 +10,7 @@ import { datesAsText } from './yaml-values.ts';
 
 /**
  * The curation reader: every *.yaml / *.yml file under the curation folder (recursively, in path
- * order) may hold the sections people, places, organizations, agreements, events and relations,
+ * order) may hold a section per entity type (people, places...: see entity-types.ts) and relations,
  * each a list of records.
  */
 
@@ -39,7 +39,7 @@ export interface CurationReadResult {
   problems: Problem[];
 }
 
-const SECTIONS = new Set<string>([...ENTITY_SECTION_NAMES, 'relations']);
+const SECTIONS = new Set<string>([...ENTITY_SECTIONS.keys(), 'relations']);
 
 async function listYaml(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -103,8 +103,8 @@ export async function readCuration(curationDir: string = DEFAULT_CURATION_DIR): 
           else result.problems.push(...describeIssues(parsed.error.issues).map((message) => ({ file, record, message })));
           return;
         }
-        const { type, schema } = ENTITY_SECTIONS[section as keyof typeof ENTITY_SECTIONS];
-        const parsed = schema.safeParse(raw);
+        const type = ENTITY_SECTIONS.get(section)!;
+        const parsed = ENTITY_RECORDS[type].safeParse(raw);
         if (parsed.success) {
           result.entities.push({ file, type, record: parsed.data });
           return;

@@ -33,20 +33,23 @@ function corsOrigins(config: Config): string[] | false {
   return origins.length ? origins : false;
 }
 
+const PROBES = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
+
+/** Whether a request is a health probe, which neither the rate limit nor back-pressure holds back. */
+function isProbe(url: string): boolean {
+  return PROBES.has((url.split('?')[0] ?? '').replace(/\/$/, ''));
+}
+
 /**
  * RATE_LIMIT_MAX requests per client address and window under /api; the probes (/health, /ready)
  * and the web UI's files are not counted. Over the limit: 429 RATE_LIMITED with Retry-After.
  */
 function rateLimitOptions(config: Config) {
-  const probes = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
   return {
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
-    allowList: (request: { url: string }) => {
-      const path = request.url.split('?')[0] ?? '';
-      return !path.startsWith('/api/') || probes.has(path.replace(/\/$/, ''));
-    },
+    allowList: (request: { url: string }) => !request.url.startsWith('/api/') || isProbe(request.url),
     errorResponseBuilder: (_request: unknown, context: { max: number; after: string; ttl: number }) =>
       new ApiError('RATE_LIMITED', `too many requests: at most ${context.max} per ${config.RATE_LIMIT_WINDOW_MS / 1000} s from one address; retry in ${context.after}`, {
         limit: context.max,
@@ -104,11 +107,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (config.RESPONSE_CACHE_MB > 0) await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 });
   // After the cache: an answer it holds takes no turn.
   if (config.API_MAX_CONCURRENCY > 0) {
-    const probes = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
     await app.register(concurrency, {
       max: config.API_MAX_CONCURRENCY,
       maxQueue: config.API_MAX_QUEUE,
-      applies: (request) => request.url.startsWith(`${API_PREFIX}/`) && !probes.has(request.url.split('?')[0] ?? ''),
+      applies: (request) => request.url.startsWith(`${API_PREFIX}/`) && !isProbe(request.url),
     });
   }
   await app.register(apiRoutes, { prefix: API_PREFIX, config, driver });

@@ -4,27 +4,38 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
 
-/** The error catalogue: every error the API answers with, its stable code and HTTP status. */
+/**
+ * The error catalogue: every error the API answers with, its stable code, its HTTP status and what it
+ * means. The error handler answers from it, the OpenAPI document describes each route's errors from it
+ * (schemas/errors.ts), and docs/api.md's table is held to it by a test.
+ */
 export const ERRORS = {
-  INVALID_PARAMETER: 400,
-  NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  AMBIGUOUS_NAME: 409,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  REQUEST_TIMEOUT: 408,
-  RELOAD_IN_PROGRESS: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  URI_TOO_LONG: 414,
-  CURATION_INVALID: 422,
-  RATE_LIMITED: 429,
-  HEADERS_TOO_LARGE: 431,
-  NEO4J_UNAVAILABLE: 503,
-  OVERLOADED: 503,
-  QUERY_TIMEOUT: 503,
-  DATASET_NOT_LOADED: 503,
-  INTERNAL_ERROR: 500,
-} as const;
+  INVALID_PARAMETER: {
+    status: 400,
+    description:
+      "a parameter is missing or malformed; `details.parameter` names it, `message` gives zod's reason (a request Fastify itself refuses keeps Fastify's status, e.g. 415)",
+  },
+  NOT_FOUND: { status: 404, description: 'no entity or article with that id or name; `details.suggestions` may hold near names' },
+  ROUTE_NOT_FOUND: { status: 404, description: 'no such route' },
+  AMBIGUOUS_NAME: { status: 409, description: 'the name fits several entities; `details.candidates` lists them with their ids' },
+  UNAUTHORIZED: { status: 401, description: 'an admin route without a bearer token' },
+  FORBIDDEN: { status: 403, description: 'an admin route with the wrong token' },
+  REQUEST_TIMEOUT: { status: 408, description: 'the client took longer than `REQUEST_TIMEOUT_MS` to send its request' },
+  RELOAD_IN_PROGRESS: { status: 409, description: 'a reload of the dataset is already running' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'a body over `BODY_LIMIT` bytes' },
+  URI_TOO_LONG: { status: 414, description: 'a path segment too long to route' },
+  CURATION_INVALID: { status: 422, description: 'a reload found problems in the curation; nothing was written' },
+  RATE_LIMITED: { status: 429, description: 'more than `RATE_LIMIT_MAX` requests from one address in `RATE_LIMIT_WINDOW_MS`' },
+  HEADERS_TOO_LARGE: { status: 431, description: 'request headers too large' },
+  OVERLOADED: { status: 503, description: 'more than `API_MAX_QUEUE` requests waiting for one of the `API_MAX_CONCURRENCY` slots' },
+  NEO4J_UNAVAILABLE: {
+    status: 503,
+    description: 'Neo4j is unreachable; answered at once with `Retry-After`, and normal again as soon as Neo4j is back, without a restart',
+  },
+  QUERY_TIMEOUT: { status: 503, description: 'the query ran longer than `QUERY_TIMEOUT_MS`' },
+  DATASET_NOT_LOADED: { status: 503, description: 'the served dataset has no active generation yet' },
+  INTERNAL_ERROR: { status: 500, description: 'a bug; the message never carries the cause (it is logged with the request id)' },
+} as const satisfies Record<string, { status: number; description: string }>;
 export type ErrorCode = keyof typeof ERRORS;
 
 export class ApiError extends Error {
@@ -37,7 +48,7 @@ export class ApiError extends Error {
     readonly details?: unknown,
   ) {
     super(message);
-    this.statusCode = ERRORS[code];
+    this.statusCode = ERRORS[code].status;
   }
 }
 
@@ -62,40 +73,42 @@ export function fromDriverError(error: unknown, timeoutMs: number): ApiError | u
   return undefined;
 }
 
+/** The body of every error answer: `{ error, message, details }`. */
+function bodyOf(error: ApiError): { error: ErrorCode; message: string; details: unknown } {
+  return { error: error.code, message: error.message, details: error.details };
+}
+
+/** Answers with a catalogue error, at its status unless Fastify refused the request with another. */
+function answer(reply: FastifyReply, error: ApiError, status = error.statusCode): FastifyReply {
+  return reply.code(status).send(bodyOf(error));
+}
+
 /** One place that turns every error into `{ error, message, details }`; a 5xx never carries its cause. */
 export function errorHandler(error: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ApiError) {
     if (error.statusCode >= 500) request.log.warn({ code: error.code }, error.message);
     if (error.statusCode === 503) reply.header('retry-after', '5');
-    return reply.code(error.statusCode).send({ error: error.code, message: error.message, details: error.details });
+    return answer(reply, error);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = (error as FastifyError).validationContext ?? 'querystring';
     const issues = error.validation.map((v) => ({ parameter: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'invalid' }));
     const first = issues[0];
     const parameter = first?.parameter ?? '';
-    return reply.code(400).send({
-      error: 'INVALID_PARAMETER',
-      message: `${parameter || location}: ${first?.message ?? 'invalid'}`,
-      details: { parameter, location, issues },
-    });
+    return answer(reply, new ApiError('INVALID_PARAMETER', `${parameter || location}: ${first?.message ?? 'invalid'}`, { parameter, location, issues }));
   }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const limit = request.routeOptions.bodyLimit;
-    return reply.code(413).send({
-      error: 'PAYLOAD_TOO_LARGE',
-      message: `the request body is larger than the ${limit} bytes this server accepts (BODY_LIMIT)`,
-      details: { limit },
-    });
+    return answer(reply, new ApiError('PAYLOAD_TOO_LARGE', `the request body is larger than the ${limit} bytes this server accepts (BODY_LIMIT)`, { limit }));
   }
   if (status >= 400 && status < 500) {
     // Fastify's own client errors: malformed query strings, unsupported media types, bodies too large.
-    return reply.code(status).send({ error: 'INVALID_PARAMETER', message: error.message, details: { code: fastifyError.code } });
+    return answer(reply, new ApiError('INVALID_PARAMETER', error.message, { code: fastifyError.code }), status);
   }
   request.log.error({ err: error }, 'request failed');
-  return reply.code(500).send({ error: 'INTERNAL_ERROR', message: 'an internal error occurred', details: { requestId: request.id } });
+  return answer(reply, new ApiError('INTERNAL_ERROR', 'an internal error occurred', { requestId: request.id }));
 }
 
 /**
@@ -104,13 +117,14 @@ export function errorHandler(error: FastifyError | ApiError | Error, request: Fa
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] =
+  const answer =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'REQUEST_TIMEOUT', 'the request was not received in time (REQUEST_TIMEOUT_MS)']
+      ? new ApiError('REQUEST_TIMEOUT', 'the request was not received in time (REQUEST_TIMEOUT_MS)', {})
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'HEADERS_TOO_LARGE', 'the request line and headers are larger than this server accepts (16 KiB); send a shorter URL']
-        : [400, 'INVALID_PARAMETER', 'the request is not valid HTTP'];
-  const body = JSON.stringify({ error: code, message, details: {} });
+        ? new ApiError('HEADERS_TOO_LARGE', 'the request line and headers are larger than this server accepts (16 KiB); send a shorter URL', {})
+        : new ApiError('INVALID_PARAMETER', 'the request is not valid HTTP', {});
+  const status = answer.statusCode;
+  const body = JSON.stringify(bodyOf(answer));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -126,11 +140,11 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    void reply.code(414).send({ error: 'URI_TOO_LONG', message: 'a path segment is longer than this server accepts (500 characters)', details: {} });
+    void answer(reply, new ApiError('URI_TOO_LONG', 'a path segment is longer than this server accepts (500 characters)', {}));
     return;
   }
   if (error.code === 'FST_ERR_BAD_URL') {
-    void reply.code(400).send({ error: 'INVALID_PARAMETER', message: 'the URL path is not valid percent-encoded UTF-8', details: { location: 'path' } });
+    void answer(reply, new ApiError('INVALID_PARAMETER', 'the URL path is not valid percent-encoded UTF-8', { location: 'path' }));
     return;
   }
   errorHandler(error, request, reply);

@@ -1,12 +1,23 @@
 import { z } from 'zod';
+import { ENTITY_TYPES } from './entity-types.ts';
+import { ARTICLE_LANGUAGES, LANGUAGES } from './languages.ts';
+import { RELATION_TYPES } from './relation-types.ts';
+
+export { ARTICLE_LANGUAGES, LANGUAGES };
 
 /** Languages of the corpus and of aliases. `zh` marks the pinyin of a Chinese name. */
-export const LANGUAGES = ['vi', 'nl', 'de', 'en', 'zh'] as const;
 export const Language = z.enum(LANGUAGES).meta({ id: 'Language', description: 'ISO 639-1 code; zh marks a pinyin reading' });
 export type Language = z.infer<typeof Language>;
 
-export const ARTICLE_LANGUAGES = ['vi', 'nl', 'de'] as const;
 export const ArticleLanguage = z.enum(ARTICLE_LANGUAGES);
+
+/** Every node label the graph may hold (entity-types.ts declares them). */
+export const EntityType = z.enum(ENTITY_TYPES).meta({ id: 'EntityType' });
+export type EntityType = z.infer<typeof EntityType>;
+
+/** Every relationship type the graph may hold (relation-types.ts declares them). */
+export const RelationType = z.enum(RELATION_TYPES).meta({ id: 'RelationType' });
+export type RelationType = z.infer<typeof RelationType>;
 
 /** A readable, stable identifier: lowercase ASCII words joined by hyphens. */
 export const Slug = z

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Alias, CitedEvidence, Slug } from './common.ts';
-import { EntityType } from './entity-types.ts';
-import { RelationType } from './relation-types.ts';
+import { Alias, CitedEvidence, EntityType, RelationType, Slug } from './common.ts';
 import { Article } from './article.ts';
 
 /**

@@ -1,11 +1,20 @@
 import { z } from 'zod';
-import { Evidence, Slug } from './common.ts';
-import { RELATION_DECLARATIONS, RelationType } from './relation-types.ts';
+import { Evidence, RelationType, Slug } from './common.ts';
+import { declaredObject, declaredShape } from './property-schemas.ts';
+import { RELATION_DECLARATIONS, RELATION_TYPES } from './relation-types.ts';
+
+/** The attributes of each relation type, as its declaration lists them. */
+const ATTRIBUTES = Object.fromEntries(
+  RELATION_TYPES.map((type) => {
+    const { attributes } = RELATION_DECLARATIONS[type];
+    return [type, declaredObject(declaredShape(attributes), attributes)];
+  }),
+) as Record<RelationType, z.ZodType<Record<string, unknown>, unknown>>;
 
 /**
- * A curated relation. Its attributes are checked against RELATION_DECLARATIONS[type].attributes; its
- * id is derived: `TYPE:source->target`, plus `#qualifier` when the same pair holds the same relation
- * twice (two offices in one body, two meetings).
+ * A curated relation. Its attributes are checked against its type's declaration; its id is derived:
+ * `TYPE:source->target`, plus `#qualifier` when the same pair holds the same relation twice (two
+ * offices in one body, two meetings).
  */
 export const RelationRecord = z
   .object({
@@ -19,7 +28,7 @@ export const RelationRecord = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    const parsed = RELATION_DECLARATIONS[r.type].attributes.safeParse(r.attributes);
+    const parsed = ATTRIBUTES[r.type].safeParse(r.attributes);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         ctx.addIssue({ code: 'custom', message: issue.message, path: ['attributes', ...issue.path.map(String)] });
@@ -34,5 +43,5 @@ export function relationId(r: Pick<RelationRecord, 'type' | 'source' | 'target' 
 
 /** The attributes of a relation after its declaration's parse (defaults applied, e.g. SIGNED role). */
 export function relationAttributes(r: RelationRecord): Record<string, unknown> {
-  return RELATION_DECLARATIONS[r.type].attributes.parse(r.attributes) as Record<string, unknown>;
+  return ATTRIBUTES[r.type].parse(r.attributes);
 }

@@ -1,3 +1,4 @@
+import { fold } from '../../extract/text.ts';
 import { writeCsvZip } from './csv.ts';
 import { writeCyjs } from './cyjs.ts';
 import { writeCypher } from './cypher.ts';
@@ -61,13 +62,7 @@ export const FORMATS: Record<ExportFormatName, ExportFormat> = {
 
 /** A file name made of ASCII letters, digits and hyphens only, so it needs no quoting anywhere. */
 export function exportFileName(format: ExportFormatName, parts: readonly string[]): string {
-  const stem = ['cooperation-graph', ...parts]
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
+  const stem = fold(['cooperation-graph', ...parts].join('-'))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 100)

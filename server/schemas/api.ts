@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Alias, CitedEvidence, Language } from '../../extract/schema/common.ts';
+import { Alias, CitedEvidence, EntityType, Language, RelationType } from '../../extract/schema/common.ts';
 import { ArticleMetadata } from '../../extract/schema/article.ts';
-import { EntityType } from '../../extract/schema/entity-types.ts';
-import { RelationType } from '../../extract/schema/relation-types.ts';
 import { ApiNode, EntityRef, GraphElements } from './graph.ts';
 
 /** The response schemas of the read API; the web client imports their types from here. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERRORS, type ErrorCode } from '../errors.ts';
 
 /** Every error the API answers with: a stable code, a readable message, and what caused it. */
 export const ErrorResponse = z
@@ -10,16 +11,22 @@ export const ErrorResponse = z
   .meta({ id: 'Error' });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
-const ERROR_DESCRIPTIONS = {
-  400: 'INVALID_PARAMETER: a parameter is missing or malformed; details name it with the reason',
-  404: 'NOT_FOUND: no entity or article has that id or name; details may suggest near names',
-  409: 'AMBIGUOUS_NAME: the name fits several entities; details list the candidates and their ids',
-  503: 'NEO4J_UNAVAILABLE or QUERY_TIMEOUT: the graph database is unreachable or the query ran too long; retry',
-} as const;
+interface ErrorResponseDoc {
+  description: string;
+  content: { 'application/json': { schema: typeof ErrorResponse } };
+}
 
-/** The error responses a route documents, each with what it means. */
-export function errorResponses<S extends keyof typeof ERROR_DESCRIPTIONS>(...statuses: S[]) {
+/** The error responses a route documents: one per status, naming the catalogue's codes and what each means. */
+export function errorResponses<C extends ErrorCode>(...codes: C[]): Record<(typeof ERRORS)[C]['status'], ErrorResponseDoc> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorResponse } } }]),
-  ) as unknown as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }>;
+    [...byStatus].map(([status, same]) => [
+      status,
+      {
+        description: same.map((code) => `${code}: ${ERRORS[code].description}`).join('; or '),
+        content: { 'application/json': { schema: ErrorResponse } },
+      },
+    ]),
+  ) as Record<(typeof ERRORS)[C]['status'], ErrorResponseDoc>;
 }

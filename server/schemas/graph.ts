@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { Alias, CitedEvidence } from '../../extract/schema/common.ts';
-import { EntityType } from '../../extract/schema/entity-types.ts';
-import { RelationType } from '../../extract/schema/relation-types.ts';
+import { Alias, CitedEvidence, EntityType, RelationType } from '../../extract/schema/common.ts';
 
 /** A scalar attribute of a node or an edge, as the graph stores it. */
 export const AttributeValue = z.union([z.string(), z.number(), z.boolean()]);
+export type AttributeValue = z.infer<typeof AttributeValue>;
 
 /** A node ready for Cytoscape: its id, type and label, then its attributes (date, kind, ordinal...). */
 export const ApiNode = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../../extract/schema/common.ts';
+import { ArticleLanguage, IsoDate } from '../../extract/schema/common.ts';
 import { EVENT_KINDS, ENTITY_TYPES } from '../../extract/schema/entity-types.ts';
 import { RELATION_TYPES, type RelationType } from '../../extract/schema/relation-types.ts';
 
@@ -84,7 +84,7 @@ export const DossierQuery = z.object({
 });
 
 export const SourcesQuery = z.object({
-  language: z.enum(['vi', 'nl', 'de']).optional(),
+  language: ArticleLanguage.optional(),
   limit: limit(LIMITS.sources),
 });
 

@@ -1,15 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { Core, EdgeSingular } from 'cytoscape';
 import { build } from 'vite';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { loadCurated } from '../helpers/curated.ts';
-import { testDatabase, testDriver } from '../helpers/neo4j.ts';
+import { testApp } from '../helpers/app.ts';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere. `.ci/run` installs it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,11 +47,8 @@ export interface RunningApp {
 
 /** The real app over the curated graph, loaded into a dataset of its own, serving a fresh build. */
 export async function startApp(): Promise<RunningApp> {
-  const loader = testDriver();
-  const dataset = await loadCurated(loader, 'web').finally(() => loader.close());
   const webRoot = await buildWeb();
-  const config = loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent' });
-  const app: FastifyInstance = await buildApp({ config, driver: testDriver(), webRoot, logger: false });
+  const { app, dataset } = await testApp({ curated: 'web', webRoot });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

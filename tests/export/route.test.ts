@@ -5,12 +5,10 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import { runExportCli } from '../../server/export/cli.ts';
 import { EXPORT_FORMATS } from '../../server/export/index.ts';
 import type { NeighborsResponse } from '../../server/schemas/api.ts';
-import { buildTestApp } from '../server/helpers.ts';
+import { testApp } from '../helpers/app.ts';
 import { testDatabase, testDriver } from '../helpers/neo4j.ts';
 import { readCsvFiles, readCyjs, readGexf, readGraphml, splitCypher, unzip } from './readers.ts';
 
@@ -19,10 +17,8 @@ let small: FastifyInstance;
 let dataset: string;
 
 beforeAll(async () => {
-  ({ app, dataset } = await buildTestApp());
-  const config = loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent', EXPORT_MAX_NODES: '3', EXPORT_MAX_EDGES: '2' });
-  small = await buildApp({ config, driver: testDriver(), logger: false });
-  await small.ready();
+  ({ app, dataset } = await testApp({ curated: 'api' }));
+  ({ app: small } = await testApp({ dataset, env: { EXPORT_MAX_NODES: '3', EXPORT_MAX_EDGES: '2' } }));
 });
 afterAll(async () => {
   await app?.close();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../extract/compile.ts';
 import type { CompiledGraph, GraphNode, GraphRelationship } from '../../extract/schema/compiled.ts';
-import { foldName, normalizeText } from '../../extract/text.ts';
+import { fold, normalizeText } from '../../extract/text.ts';
 
 /** Real facts from the five articles, checked through the compiled graph against the article that states them. */
 
@@ -45,8 +45,8 @@ function quotes(r: GraphRelationship | GraphNode, articleId: string): string[] {
 
 /** Every entity whose name or alias folds to the same key as the query. */
 function search(query: string): string[] {
-  const key = foldName(query);
-  return graph.nodes.filter((n) => [n.name, ...n.aliases.map((a) => a.name)].some((s) => foldName(s) === key)).map((n) => n.id);
+  const key = fold(query);
+  return graph.nodes.filter((n) => [n.name, ...n.aliases.map((a) => a.name)].some((s) => fold(s) === key)).map((n) => n.id);
 }
 
 describe('the 9th Vietnam–Guangdong conference (vi, nl, de)', () => {

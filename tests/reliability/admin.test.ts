@@ -7,7 +7,8 @@ import { loadConfig } from '../../server/config.ts';
 import { errorHandler } from '../../server/errors.ts';
 import admin from '../../server/routes/admin/index.ts';
 import { testDatabase, testDriver } from '../helpers/neo4j.ts';
-import { curatedApp, datasetState } from './helpers.ts';
+import { testApp } from '../helpers/app.ts';
+import { datasetState } from './helpers.ts';
 
 const TOKEN = 'admin-test-token-0123456789abcdef';
 const reload = (app: FastifyInstance, authorization?: string) =>
@@ -17,7 +18,8 @@ describe('read-only by default: no ADMIN_TOKEN', () => {
   let app: FastifyInstance;
   let driver: Driver;
   beforeAll(async () => {
-    ({ app, driver } = await curatedApp('readonly'));
+    driver = testDriver();
+    ({ app } = await testApp({ curated: 'readonly', loader: driver, env: { RATE_LIMIT_MAX: '0' } }));
   });
   afterAll(async () => {
     await app?.close();
@@ -52,7 +54,8 @@ describe('POST /api/v1/admin/reload with ADMIN_TOKEN set', () => {
   let driver: Driver;
   let dataset: string;
   beforeAll(async () => {
-    ({ app, driver, dataset } = await curatedApp('admin', { ADMIN_TOKEN: TOKEN }));
+    driver = testDriver();
+    ({ app, dataset } = await testApp({ curated: 'admin', loader: driver, env: { RATE_LIMIT_MAX: '0', ADMIN_TOKEN: TOKEN } }));
   });
   afterAll(async () => {
     await app?.close();

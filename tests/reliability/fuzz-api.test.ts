@@ -16,7 +16,9 @@ import {
   SourceParams,
   SourcesQuery,
 } from '../../server/schemas/query.ts';
-import { curatedApp, datasetState } from './helpers.ts';
+import { testApp } from '../helpers/app.ts';
+import { testDriver } from '../helpers/neo4j.ts';
+import { datasetState } from './helpers.ts';
 
 /**
  * Every parameter of every data route, fed random and hostile values one at a time (the others
@@ -173,7 +175,8 @@ let before: Awaited<ReturnType<typeof datasetState>>;
 const seen = { requests: 0, statuses: new Map<number, number>(), byParameter: new Map<string, number>() };
 
 beforeAll(async () => {
-  ({ app, dataset, driver } = await curatedApp('fuzz-api'));
+  driver = testDriver();
+  ({ app, dataset } = await testApp({ curated: 'fuzz-api', loader: driver, env: { RATE_LIMIT_MAX: '0' } }));
   before = await datasetState(driver, dataset);
 });
 afterAll(async () => {

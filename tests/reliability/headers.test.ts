@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver } from '../../db/neo4j.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { testApp } from '../helpers/app.ts';
 
 /** Security headers and the CORS allow-list; the web UI's working under this CSP is checked in the browser tests. */
 
@@ -10,8 +9,7 @@ const EXPECTED_CSP =
   "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'";
 
 async function appWith(env: Record<string, string> = {}) {
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', ...env }), driver: createDriver('bolt://127.0.0.1:9', 'neo4j', ''), logger: false });
-  await app.ready();
+  const { app } = await testApp({ env, driver: createDriver('bolt://127.0.0.1:9', 'neo4j', '') });
   return app;
 }
 

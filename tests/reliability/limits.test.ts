@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
-import { curatedApp } from './helpers.ts';
+import { testApp } from '../helpers/app.ts';
+import { testDriver } from '../helpers/neo4j.ts';
 
 const TOKEN = 'limits-test-token-0123456789abcdef';
 let app: FastifyInstance;
@@ -12,12 +13,11 @@ let driver: Driver;
 let address: string;
 
 beforeAll(async () => {
-  ({ app, driver } = await curatedApp('limits', {
-    RATE_LIMIT_MAX: '5',
-    RATE_LIMIT_WINDOW_MS: '60000',
-    BODY_LIMIT: '1024',
-    REQUEST_TIMEOUT_MS: '1000',
-    ADMIN_TOKEN: TOKEN,
+  driver = testDriver();
+  ({ app } = await testApp({
+    curated: 'limits',
+    loader: driver,
+    env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '60000', BODY_LIMIT: '1024', REQUEST_TIMEOUT_MS: '1000', ADMIN_TOKEN: TOKEN },
   }));
   address = await app.listen({ host: '127.0.0.1', port: 0 });
 });

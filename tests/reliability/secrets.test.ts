@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createDriver, openNeo4j } from '../../db/neo4j.ts';
-import { buildApp } from '../../server/app.ts';
+import { testApp } from '../helpers/app.ts';
 import { loadConfig } from '../../server/config.ts';
 
 /** Neo4j credentials come from the environment only, and never reach a log line or an answer. */
@@ -25,9 +25,8 @@ describe('credentials never appear in logs or errors', () => {
   it('a serving app whose Neo4j is unreachable logs every request and failure at trace level, without the password', async () => {
     const { stream, lines } = capture();
     const uri = 'bolt://127.0.0.1:9'; // the discard port: nothing answers Bolt there
-    const config = loadConfig({ NEO4J_URI: uri, NEO4J_USER: USER, NEO4J_PASSWORD: PASSWORD, LOG_LEVEL: 'trace', GRAPH_DATASET: 'test-secrets' });
-    const app = await buildApp({ config, driver: createDriver(uri, USER, PASSWORD), logger: { level: 'trace', stream } });
-    await app.ready();
+    const env = { NEO4J_URI: uri, NEO4J_USER: USER, NEO4J_PASSWORD: PASSWORD, LOG_LEVEL: 'trace', GRAPH_DATASET: 'test-secrets' };
+    const { app } = await testApp({ env, driver: createDriver(uri, USER, PASSWORD), logger: { level: 'trace', stream } });
     const bodies: string[] = [];
     try {
       for (const url of ['/api/v1/ready', '/api/v1/search?q=vu', '/api/v1/entities/vu-dai-thang', '/api/v1/stats', '/api/v1/nothing-here']) {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOAK_PATHS, soak } from '../../bench/soak.ts';
-import { curatedApp } from './helpers.ts';
+import { testApp } from '../helpers/app.ts';
+import { testDriver } from '../helpers/neo4j.ts';
 
 /** A short, bounded version of `npm run bench:soak` (60 s at 100 connections): 5 s at 20. */
 
@@ -11,7 +12,8 @@ let driver: Driver;
 let address: string;
 
 beforeAll(async () => {
-  ({ app, driver } = await curatedApp('soak'));
+  driver = testDriver();
+  ({ app } = await testApp({ curated: 'soak', loader: driver, env: { RATE_LIMIT_MAX: '0' } }));
   address = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {

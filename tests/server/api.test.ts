@@ -13,12 +13,12 @@ import type {
   StatsResponse,
 } from '../../server/schemas/api.ts';
 import type { ErrorResponse } from '../../server/schemas/errors.ts';
-import { buildTestApp, get } from './helpers.ts';
+import { get, testApp } from '../helpers/app.ts';
 
 let app: FastifyInstance;
 let dataset: string;
 beforeAll(async () => {
-  ({ app, dataset } = await buildTestApp());
+  ({ app, dataset } = await testApp({ curated: 'api' }));
 });
 afterAll(() => app?.close());
 

@@ -2,14 +2,12 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { compileCorpus } from '../../extract/compile.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import { loadGraph } from '../../server/graph/load.ts';
 import { meetingsOf } from '../../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
 import { LIMITS } from '../../server/schemas/query.ts';
 import { GenerationClock } from '../../server/plugins/response-cache.ts';
-import { loadCurated } from '../helpers/curated.ts';
+import { testApp } from '../helpers/app.ts';
 import { gatedDriver } from '../helpers/gated-driver.ts';
 import { testDatabase, testDriver } from '../helpers/neo4j.ts';
 
@@ -21,10 +19,8 @@ describe('the response cache', () => {
   const loader = testDriver();
 
   beforeAll(async () => {
-    dataset = await loadCurated(loader, 'cache');
-    const config = (env: Record<string, string>) => loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent', ...env });
-    app = await buildApp({ config: config({}), driver: testDriver(), logger: false });
-    uncached = await buildApp({ config: config({ RESPONSE_CACHE_MB: '0' }), driver: testDriver(), logger: false });
+    ({ app, dataset } = await testApp({ curated: 'cache', loader }));
+    ({ app: uncached } = await testApp({ dataset, env: { RESPONSE_CACHE_MB: '0' } }));
   });
 
   afterAll(async () => {
@@ -57,7 +53,7 @@ describe('the response cache', () => {
    */
   async function burst(url: string, count: number, holds: (cypher: string) => boolean) {
     const gate = gatedDriver(testDriver(), holds);
-    const gated = await buildApp({ config: loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent' }), driver: gate.driver, logger: false });
+    const { app: gated } = await testApp({ dataset, driver: gate.driver });
     try {
       const first = get(gated, url);
       await expect.poll(() => gate.held).toBe(1);
@@ -103,11 +99,7 @@ describe('the response cache', () => {
     // it go, so the first requester is surely computing when it leaves.
     const neighbours = neighborsOf(dataset, 'guangdong', 2, {}, LIMITS.neighbors.default).cypher;
     const gate = gatedDriver(testDriver(), (cypher) => cypher === neighbours);
-    const leaving = await buildApp({
-      config: loadConfig({ GRAPH_DATASET: dataset, NEO4J_DATABASE: testDatabase(), LOG_LEVEL: 'silent' }),
-      driver: gate.driver,
-      logger: false,
-    });
+    const { app: leaving } = await testApp({ dataset, driver: gate.driver });
     try {
       const url = '/api/v1/entities/guangdong/neighbors?depth=2';
       const address = await leaving.listen({ host: '127.0.0.1', port: 0 });

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
+import { testApp } from '../helpers/app.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  const config = loadConfig({ GRAPH_DATASET: uniqueDataset('openapi'), NEO4J_DATABASE: testDatabase() });
-  app = await buildApp({ config, driver: testDriver(), logger: false });
-  await app.ready();
+  ({ app } = await testApp());
 });
 afterAll(() => app?.close());
 

@@ -3,20 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { MAX_COUNTERPARTS_PER_OCCASION, MAX_OCCASIONS, meetingsOf } from '../../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
 import { shortestPaths } from '../../server/graph/queries/paths.ts';
-import { fold, luceneQuery, namedExactly, namedWithWords } from '../../server/graph/queries/search.ts';
+import { luceneQuery, namedExactly, namedWithWords, searchWords } from '../../server/graph/queries/search.ts';
 import { LIMITS } from '../../server/schemas/query.ts';
 
 describe('name folding', () => {
-  it('folds case and Vietnamese diacritics, đ included', () => {
-    expect(fold('Vũ Đại Thắng')).toBe('vu dai thang');
-    expect(fold('Trương Quốc Trí')).toBe('truong quoc tri');
-    expect(fold('Ho-Chi-Minh-Stadt')).toBe('ho chi minh stadt');
+  it('splits folded text into words at anything but letters and digits', () => {
+    expect(searchWords('Vũ Đại Thắng')).toEqual(['vu', 'dai', 'thang']);
+    expect(searchWords('Trương Quốc Trí')).toEqual(['truong', 'quoc', 'tri']);
+    expect(searchWords('Ho-Chi-Minh-Stadt')).toEqual(['ho', 'chi', 'minh', 'stadt']);
+    expect(searchWords(' Große  Straße (Müller) ')).toEqual(['grosse', 'strasse', 'muller']);
   });
 
   it('builds a Lucene query from words only, so no syntax from the input survives', () => {
     expect(luceneQuery('Quảng Ninh')).toBe('(quang OR quang*) AND (ninh OR ninh*)');
     expect(luceneQuery('"(*:~ AND')).toBe('');
     expect(luceneQuery('Ministry of Foreign Affairs')).toBe('(ministry OR ministry*) AND (foreign OR foreign*) AND (affairs OR affairs*)');
+    expect(luceneQuery('Straße')).toBe('(strasse OR strasse*)');
   });
 
   it('matches a name exactly or by whole words', () => {

@@ -2,10 +2,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import { createDriver } from '../../db/neo4j.ts';
-import { testDatabase, uniqueDataset } from '../helpers/neo4j.ts';
+import { testApp } from '../helpers/app.ts';
 
 /** A TCP relay to the test Neo4j that can be cut and restored, to play an outage. */
 class Relay {
@@ -47,10 +45,8 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   await relay.up();
-  const config = loadConfig({ GRAPH_DATASET: uniqueDataset('outage'), NEO4J_DATABASE: testDatabase() });
   const driver = createDriver(`bolt://127.0.0.1:${relay.port}`, inject('neo4jUser'), inject('neo4jPassword'));
-  app = await buildApp({ config, driver, logger: false });
-  await app.ready();
+  ({ app } = await testApp({ driver }));
 });
 afterAll(async () => {
   await app?.close();

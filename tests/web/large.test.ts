@@ -107,8 +107,9 @@ describe('the large-view layout', () => {
     const view = new GraphView(undefined, { select: () => {}, expand: () => {} }, { headless: true });
     await view.render(visibleGraph(apiNodes, apiEdges, emptyFilters()));
     expect(view.size).toBeGreaterThan(LARGE_GRAPH);
-    const hub = view.cy.getElementById('hub').position();
-    const reach = Math.max(...nodes.filter((id) => id.startsWith('l')).map((id) => distance(view.cy.getElementById(id).position(), hub)));
+    const at = new Map(view.elements().map((e) => [e.id, e.position]));
+    const hub = at.get('hub')!;
+    const reach = Math.max(...nodes.filter((id) => id.startsWith('l')).map((id) => distance(at.get(id)!, hub)));
     expect(reach).toBeCloseTo(leafRadius(LARGE_GRAPH / 2), 6);
     view.destroy();
   });

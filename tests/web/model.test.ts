@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_TYPES as SCHEMA_ENTITY_TYPES } from '../../extract/schema/entity-types.ts';
-import { RELATION_TYPES as SCHEMA_RELATION_TYPES } from '../../extract/schema/relation-types.ts';
-import { ENTITY_TYPES, RELATION_TYPES } from '../../web/src/api/types.ts';
 import { endOf, monthIndex, monthOf, overlaps, startOf } from '../../web/src/graph/dates.ts';
 import { diffElements, edgeElement, nodeElement, ringPositions, toElements } from '../../web/src/graph/elements.ts';
 import { evidenceByArticle, GraphModel, timeline, visibleGraph } from '../../web/src/graph/model.ts';
 import { emptyFilters } from '../../web/src/state/state.ts';
 import { edge, edges, node, nodes } from './fixture.ts';
-
-describe('the web client and the schema agree', () => {
-  it('on entity and relation types, in order', () => {
-    expect([...ENTITY_TYPES]).toEqual([...SCHEMA_ENTITY_TYPES]);
-    expect([...RELATION_TYPES]).toEqual([...SCHEMA_RELATION_TYPES]);
-  });
-});
 
 describe('partial dates', () => {
   it('are intervals', () => {

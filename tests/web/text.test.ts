@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, findQuote, fold, truncate } from '../../web/src/util/text.ts';
-import { formatDate, relationLabel } from '../../web/src/util/labels.ts';
+import { formatDate, languageName, relationLabel, typeLabel } from '../../web/src/util/labels.ts';
 import { matchedAlias } from '../../web/src/ui/search.ts';
 
 describe('text helpers', () => {
@@ -26,6 +26,10 @@ describe('text helpers', () => {
     expect(formatDate('2025-11')).toBe('Nov 2025');
     expect(formatDate('2025')).toBe('2025');
     expect(relationLabel('CO_CHAIRED')).toBe('co-chaired');
+    expect(relationLabel('NEW_KIND_OF_LINK')).toBe('new kind of link');
+    expect(typeLabel('Organization')).toBe('Organization');
+    expect(languageName('zh')).toBe('Chinese (pinyin)');
+    expect(languageName('constructor')).toBe('constructor');
   });
 });
 

@@ -1,19 +1,18 @@
 import { int } from 'neo4j-driver';
+import { fold } from '../../../extract/text.ts';
 import type { EntityType } from '../../../extract/schema/entity-types.ts';
 import type { SearchResult } from '../../schemas/api.ts';
 import type { GraphQuery } from '../runner.ts';
 import { ACTIVE_GRAPH, aliasesOf, entityType, type Row } from './elements.ts';
 
-/** Lower case, without diacritics: what the full-text index's standard-folding analyzer compares. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/**
+ * The words of a text as the full-text index compares them: folded as the index folds names, split at
+ * anything but letters and digits, so no Lucene syntax from the input survives.
+ */
+export function searchWords(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** Words the analyzer drops from the index: a required clause on one of them would match nothing. */
@@ -22,13 +21,10 @@ const STOP_WORDS = new Set(
 );
 
 /**
- * A Lucene query that requires every word of the input, each as a whole word or a prefix. Words are
- * folded to letters and digits, so no Lucene syntax from the input survives into the query.
+ * A Lucene query that requires every word of the input, each as a whole word or a prefix.
  */
 export function luceneQuery(text: string): string {
-  const words = fold(text)
-    .split(' ')
-    .filter((w) => w !== '' && !STOP_WORDS.has(w));
+  const words = searchWords(text).filter((w) => !STOP_WORDS.has(w));
   return words.map((w) => `(${w} OR ${w}*)`).join(' AND ');
 }
 
@@ -40,15 +36,15 @@ function namesOf(row: Row): string[] {
 
 /** Whether a name or an alias of the entity equals the text, ignoring case and diacritics. */
 export function namedExactly(row: Row, text: string): boolean {
-  const wanted = fold(text);
-  return namesOf(row).some((n) => fold(n) === wanted);
+  const wanted = searchWords(text).join(' ');
+  return namesOf(row).some((n) => searchWords(n).join(' ') === wanted);
 }
 
 /** Whether one name or alias of the entity holds every word of the text as a whole word. */
 export function namedWithWords(row: Row, text: string): boolean {
-  const wanted = fold(text).split(' ').filter((w) => w !== '');
+  const wanted = searchWords(text);
   return namesOf(row).some((n) => {
-    const words = new Set(fold(n).split(' '));
+    const words = new Set(searchWords(n));
     return wanted.every((w) => words.has(w));
   });
 }

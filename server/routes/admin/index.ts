@@ -9,7 +9,7 @@ import type { CompiledGraph } from '../../../extract/schema/compiled.ts';
 import type { Config } from '../../config.ts';
 import { ApiError, fromDriverError } from '../../errors.ts';
 import { DatasetBusyError, loadGraph } from '../../graph/load.ts';
-import { ErrorResponse } from '../../schemas/errors.ts';
+import { errorResponses } from '../../schemas/errors.ts';
 
 /**
  * Admin routes, registered only when ADMIN_TOKEN is set; every one requires
@@ -39,13 +39,7 @@ const ReloadResponse = z
   })
   .meta({ id: 'ReloadResponse' });
 
-const errors = {
-  401: { description: 'UNAUTHORIZED: no `Authorization: Bearer <token>` header', content: { 'application/json': { schema: ErrorResponse } } },
-  403: { description: 'FORBIDDEN: the token is not the configured ADMIN_TOKEN', content: { 'application/json': { schema: ErrorResponse } } },
-  409: { description: 'RELOAD_IN_PROGRESS: another load of the dataset is running', content: { 'application/json': { schema: ErrorResponse } } },
-  422: { description: 'CURATION_INVALID: the curation does not pass the check; nothing was written', content: { 'application/json': { schema: ErrorResponse } } },
-  503: { description: 'NEO4J_UNAVAILABLE: the graph database is unreachable; the served graph is unchanged', content: { 'application/json': { schema: ErrorResponse } } },
-} as const;
+const errors = errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'RELOAD_IN_PROGRESS', 'CURATION_INVALID', 'NEO4J_UNAVAILABLE');
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 

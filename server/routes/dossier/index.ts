@@ -16,7 +16,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'For two provinces, a province and a ministry, or two countries: the events where both took part or were represented, the agreements between them with their signatories, the people who acted for each side with their positions, and the mechanisms that tie them, each with its quotes. A side is the party, the places and bodies within it, and the people who held office in them or represented them.',
         tags: ['dossier'],
         querystring: DossierQuery,
-        response: { 200: DossierResponse, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: DossierResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {

@@ -15,7 +15,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: 'Its attributes, aliases by language, the positions it held (with the date of the article that says so) and its relation counts.',
         tags: ['entities'],
         params: EntityParams,
-        response: { 200: EntityDetail, ...errorResponses(400, 404, 503) },
+        response: { 200: EntityDetail, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {
@@ -35,7 +35,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['graph'],
         params: EntityParams,
         querystring: NeighborsQuery,
-        response: { 200: NeighborsResponse, ...errorResponses(400, 404, 503) },
+        response: { 200: NeighborsResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {

@@ -13,7 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: 'Events sorted by date (undated last), with their place, participants and quotes.',
         tags: ['events'],
         querystring: EventsQuery,
-        response: { 200: EventsResponse, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: EventsResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {

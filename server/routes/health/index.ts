@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Neo4j answers and the dataset is loaded',
         tags: ['meta'],
-        response: { 200: ReadyResponse, ...errorResponses(503) },
+        response: { 200: ReadyResponse, ...errorResponses('NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT', 'DATASET_NOT_LOADED') },
       },
     },
     async () => {

@@ -14,7 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'Every other person the person met, directly (MET) or as counterparts at the same event or signing, each with the event, how they met and the quotes. Sorted by date.',
         tags: ['people'],
         querystring: MeetingsQuery,
-        response: { 200: MeetingsResponse, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: MeetingsResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {

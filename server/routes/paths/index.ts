@@ -14,7 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: 'All shortest paths (up to 25) of at most `maxHops` hops, as nodes and edges with their evidence; `paths` lists each in order.',
         tags: ['graph'],
         querystring: PathsQuery,
-        response: { 200: PathResponse, ...errorResponses(400, 404, 409, 503) },
+        response: { 200: PathResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {

@@ -13,7 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: 'Case- and diacritic-insensitive over names and aliases in every language; each word may be a prefix.',
         tags: ['entities'],
         querystring: SearchQuery,
-        response: { 200: SearchResponse, ...errorResponses(400, 503) },
+        response: { 200: SearchResponse, ...errorResponses('INVALID_PARAMETER', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {

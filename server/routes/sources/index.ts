@@ -14,7 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: 'Article metadata, newest first, with how many facts (relationships) each supports.',
         tags: ['sources'],
         querystring: SourcesQuery,
-        response: { 200: SourcesResponse, ...errorResponses(400, 503) },
+        response: { 200: SourcesResponse, ...errorResponses('INVALID_PARAMETER', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => ({ sources: await app.graph.run(listSources(app.graph.dataset, request.query.language, request.query.limit)) }),
@@ -28,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: 'The article with its text, and the nodes and edges it supports; each edge carries only this article\u2019s quotes.',
         tags: ['sources'],
         params: SourceParams,
-        response: { 200: SourceDetail, ...errorResponses(400, 404, 503) },
+        response: { 200: SourceDetail, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {

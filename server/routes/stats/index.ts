@@ -12,7 +12,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'What the graph holds',
         description: 'Counts by label and relationship type, the dates covered and the time of the last load.',
         tags: ['meta'],
-        response: { 200: StatsResponse, ...errorResponses(503) },
+        response: { 200: StatsResponse, ...errorResponses('NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT', 'DATASET_NOT_LOADED') },
       },
     },
     async () => {

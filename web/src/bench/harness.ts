@@ -41,7 +41,8 @@ export async function draw(graph: GraphElements): Promise<DrawResult> {
   await nextFrame();
   const totalMs = performance.now() - t0;
   const gaps = stopFrames();
-  return { nodes: view.cy.nodes().length, edges: view.cy.edges().length, layoutMs, totalMs, longestFrameMs: Math.max(0, ...gaps) };
+  const drawn = view.drawn();
+  return { nodes: drawn.nodes.length, edges: drawn.edges.length, layoutMs, totalMs, longestFrameMs: Math.max(0, ...gaps) };
 }
 
 let frames: number[] = [];
@@ -71,16 +72,18 @@ export function layoutShape(): { positions: number[]; edges: [number, number][];
   if (!view) return { positions: [], edges: [], zoom: 0 };
   const index = new Map<string, number>();
   const positions: number[] = [];
-  view.cy.nodes().forEach((n, i) => {
-    index.set(n.id(), i);
-    positions.push(n.position('x'), n.position('y'));
-  });
-  const edges = view.cy.edges().map((e) => [index.get(e.source().id()) ?? 0, index.get(e.target().id()) ?? 0] as [number, number]);
-  return { positions, edges, zoom: view.cy.zoom() };
+  const edges: [number, number][] = [];
+  for (const e of view.elements()) {
+    if (e.position) {
+      index.set(e.id, index.size);
+      positions.push(e.position.x, e.position.y);
+    } else edges.push([index.get(e.source as string) ?? 0, index.get(e.target as string) ?? 0]);
+  }
+  return { positions, edges, zoom: view.zoomLevel };
 }
 
 export function zoom(): number {
-  return view?.cy.zoom() ?? 0;
+  return view?.zoomLevel ?? 0;
 }
 
 // The benchmark page loads this as a module and finds it here.

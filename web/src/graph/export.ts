@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, RELATION_TYPES } from '../api/types.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../api/domain.ts';
 import type { AppState } from '../state/state.ts';
 
 export const FILE_FORMATS = ['json', 'graphml', 'gexf', 'cyjs', 'csv'] as const;

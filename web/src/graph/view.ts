@@ -1,27 +1,24 @@
-import cytoscape from 'cytoscape';
-import type { Core, CollectionReturnValue, ElementDefinition, EventObject, NodeSingular } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import type { Selection } from '../state/state.ts';
-import { diffElements, ringPositions } from './elements.ts';
-import { largeLayout } from './large.ts';
-import type { LayoutInput, LayoutReply, LayoutRequest } from './large.ts';
+import type cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, EventObject } from 'cytoscape';
+import { ClickWindow } from './double-click.ts';
+import { diffElements } from './elements.ts';
+import type { LayoutInput } from './large.ts';
 import { fullLayout, incrementalLayout, LARGE_GRAPH, layoutPlan } from './layout.ts';
 import type { FixedNode } from './layout.ts';
+import { LayoutWorkerClient } from './layout-worker-client.ts';
+import { markPaths, markState } from './marks.ts';
+import type { Decorations } from './marks.ts';
 import type { VisibleGraph } from './model.ts';
-import { stylesheet } from './style.ts';
+import { placeNew } from './placement.ts';
+import type { Point } from './placement.ts';
+import { bindPointer } from './pointer.ts';
+import type { ViewEvents } from './pointer.ts';
+import { createCy, relabelWhenStill, useLargeDrawing } from './renderer.ts';
+import { drawnElements } from './snapshot.ts';
+import type { DrawnElement } from './snapshot.ts';
+import { FIT_PADDING, fitTo, MAX_FIT_ZOOM, zoomAbout } from './viewport.ts';
 
-let registered = false;
-function register(): void {
-  if (registered) return;
-  cytoscape.use(fcose);
-  registered = true;
-}
-
-export interface ViewEvents {
-  select(selection: Selection): void;
-  expand(id: string): void;
-  hover?(id: string | null, at: { x: number; y: number } | null): void;
-}
+export type { Decorations, DrawnElement, ViewEvents };
 
 export interface RenderOptions {
   /** The node an expansion started from: new nodes are placed around it. */
@@ -32,91 +29,34 @@ export interface RenderOptions {
   animate?: boolean;
 }
 
-export interface Decorations {
-  focus: string | null;
-  expanded: readonly string[];
-  pinned: readonly string[];
-  selection: Selection;
-}
-
-type Point = { x: number; y: number };
-
-/** In a large view, the zoom from which on-screen elements get their labels, and at most how many. */
-const LABEL_ZOOM = 0.6;
-const MAX_LABELLED = 400;
-
-/**
- * Two taps closer together than this make a double click (the desktop default is about 500 ms;
- * Cytoscape's own 250 ms misses many real ones). Nothing on the canvas moves in between, so the
- * second click lands on the node the first one hit.
- */
-export const DOUBLE_CLICK_MS = 400;
-
-/** The closest a fit zooms in. */
-const MAX_FIT_ZOOM = 1.15;
-/** Margin around a fitted graph, in pixels. */
-const FIT_PADDING = 60;
-
-/** The layout worker of the app (and of the benchmark's page). */
-function layoutWorker(): Worker {
-  return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'graph-layout' });
-}
-
-/** Renderer settings that keep pan and zoom fluid with thousands of elements on screen. */
-export function rendererOptions(): cytoscape.CytoscapeOptions {
-  return {
-    minZoom: 0.05,
-    maxZoom: 4,
-    boxSelectionEnabled: false,
-    selectionType: 'single',
-    // While panning or zooming, draw a cached bitmap of the graph instead of every element.
-    textureOnViewport: false,
-    hideEdgesOnViewport: false,
-    hideLabelsOnViewport: false,
-    motionBlur: false,
-    pixelRatio: 'auto',
-  };
-}
-
 /** The drawn graph: Cytoscape, its layouts, and the classes that show focus, pins and paths. */
 export class GraphView {
-  readonly cy: Core;
+  /**
+   * Only the view, and the modules it hands this to, talk to Cytoscape. (The browser tests read it
+   * through `window.explorer.view` to check what is drawn.)
+   */
+  private readonly cy: Core;
   /** Where nodes were when filters or hiding took them away, so they come back to the same place. */
   private readonly remembered = new Map<string, Point>();
   private large = false;
   private running: cytoscape.Layouts | null = null;
   /** Without a canvas there is nothing to animate. */
   private readonly canAnimate: boolean;
-  /** Large layouts run here when the page can start workers; null once starting one failed. */
-  private worker: Worker | null | undefined;
-  /** Settles once the worker has answered its first, empty request (or failed to load). */
-  private workerLoaded: Promise<void> = Promise.resolve();
-  private readonly useWorker: boolean;
-  /** Counts large layouts, so a late answer to a superseded one is dropped. */
-  private largeSeq = 0;
-  /** Settles the large layout in progress (when a newer one replaces it). */
-  private settleLarge: (() => void) | null = null;
-  /** The large layout in progress in the worker, if any. */
-  private largeDone: Promise<void> | null = null;
-  /** When the last tap landed, and the move waiting for the double-click window to pass. */
-  private lastTap = -Infinity;
-  private deferred: ReturnType<typeof setTimeout> | undefined;
+  /** Runs large layouts, in a worker when the page can start one. */
+  private readonly layouts: LayoutWorkerClient;
+  private readonly clicks = new ClickWindow();
+  private box = { w: 0, h: 0 };
 
-  constructor(container: HTMLElement | undefined, private readonly events: ViewEvents, options: { headless?: boolean; worker?: boolean } = {}) {
-    register();
-    this.canAnimate = !(options.headless ?? container === undefined);
-    this.useWorker = (options.worker ?? true) && this.canAnimate && typeof Worker !== 'undefined';
-    this.cy = cytoscape({
-      container,
-      headless: options.headless ?? container === undefined,
-      style: stylesheet(),
-      ...rendererOptions(),
-    });
-    // In Cytoscape since 3.18, not yet in its type declarations.
-    (this.cy as Core & { multiClickDebounceTime(ms: number): void }).multiClickDebounceTime(DOUBLE_CLICK_MS);
-    this.bind();
-    // Started with the view, while the page is idle (see startWorker).
-    this.startWorker();
+  constructor(container: HTMLElement | undefined, events: ViewEvents, options: { headless?: boolean; worker?: boolean } = {}) {
+    const headless = options.headless ?? container === undefined;
+    this.canAnimate = !headless;
+    this.layouts = new LayoutWorkerClient((options.worker ?? true) && this.canAnimate && typeof Worker !== 'undefined');
+    this.cy = createCy(container, headless);
+    bindPointer(this.cy, events, this.clicks);
+    relabelWhenStill(this.cy, () => this.large);
+    this.cy.on('dragfree', 'node', (e: EventObject) => this.remembered.set(e.target.id(), { ...e.target.position() }));
+    // Started with the view, while the page is idle (see LayoutWorkerClient.start).
+    this.layouts.start();
     // The panel and the side bar change the canvas's size: keep Cytoscape's idea of it current.
     // The centre of the view stays the centre, so opening the panel does not push the graph aside,
     // except right after a tap: the panel a click opened must not move the node under the pointer.
@@ -132,8 +72,6 @@ export class GraphView {
     }
   }
 
-  private box = { w: 0, h: 0 };
-
   /** Takes the container's current size (call before a layout that fits, after the panel opened or closed). */
   syncSize(): void {
     const container = this.cy.container();
@@ -142,26 +80,14 @@ export class GraphView {
     this.box = { w: container.clientWidth, h: container.clientHeight };
   }
 
-  /** Milliseconds left in which a second click could still make a double click of the last tap. */
-  private clickWindowLeft(): number {
-    return this.lastTap + DOUBLE_CLICK_MS - performance.now();
-  }
-
   /** True while a second click could still make a double click of the last tap. */
   get clickPending(): boolean {
-    return this.clickWindowLeft() > 0;
+    return this.clicks.pending;
   }
 
   /** Resolves once no double click can be under way. */
   clicksSettled(): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        const wait = this.clickWindowLeft();
-        if (wait <= 0) resolve();
-        else setTimeout(check, wait);
-      };
-      check();
-    });
+    return this.clicks.settled();
   }
 
   /** Whether a node is drawn within `width` pixels of the canvas's right edge (where the side panel opens). */
@@ -171,92 +97,9 @@ export class GraphView {
     return node.renderedPosition().x + node.renderedOuterWidth() / 2 > this.box.w - width;
   }
 
-  /** Runs `move` once no double click can be under way; a newer move replaces a waiting one. */
-  private afterClicks(move: () => void): void {
-    clearTimeout(this.deferred);
-    this.deferred = undefined;
-    const wait = this.clickWindowLeft();
-    if (wait <= 0) move();
-    else this.deferred = setTimeout(() => this.afterClicks(move), wait);
-  }
-
   /** True while the viewport is animating or a move waits for the double-click window. */
   get moving(): boolean {
-    return this.deferred !== undefined || this.cy.animated();
-  }
-
-  private bind(): void {
-    const cy = this.cy;
-    const tapped = () => {
-      this.lastTap = performance.now();
-    };
-    cy.on('tapstart tapend', tapped);
-    // The double-click window counts from when the page has handled the tap: on a busy machine a
-    // selection can take a while to draw, and the second click only comes after it.
-    const select = (selection: Selection) => {
-      this.events.select(selection);
-      tapped();
-    };
-    cy.on('tap', 'node', (e: EventObject) => select({ kind: 'node', id: e.target.id() }));
-    cy.on('tap', 'edge', (e: EventObject) => select({ kind: 'edge', id: e.target.id() }));
-    cy.on('tap', (e: EventObject) => {
-      if (e.target === cy) select(null);
-    });
-    // Cytoscape times double taps itself (touch needs it); the browser's own dblclick follows the
-    // system's double-click speed and still arrives when a busy page handled the first click late.
-    // Expanding twice is expanding once.
-    cy.on('dbltap', 'node', (e: EventObject) => this.events.expand(e.target.id()));
-    cy.container()?.addEventListener('dblclick', (e: MouseEvent) => {
-      const node = this.nodeAt(e.clientX, e.clientY);
-      if (node) this.events.expand(node);
-    });
-    cy.on('mouseover', 'node', (e: EventObject) => {
-      e.target.addClass('hover');
-      this.events.hover?.(e.target.id(), e.renderedPosition ?? null);
-    });
-    cy.on('mouseout', 'node', (e: EventObject) => {
-      e.target.removeClass('hover');
-      this.events.hover?.(null, null);
-    });
-    let labelTimer: ReturnType<typeof setTimeout> | undefined;
-    cy.on('viewport', () => {
-      if (!this.large) return;
-      clearTimeout(labelTimer);
-      labelTimer = setTimeout(() => this.labelViewport(), 150);
-    });
-    cy.on('dragfree', 'node', (e: EventObject) => this.remembered.set(e.target.id(), { ...e.target.position() }));
-  }
-
-  /** The id of the topmost visible node drawn under a point of the window, if any. */
-  private nodeAt(clientX: number, clientY: number): string | undefined {
-    const box = this.cy.container()!.getBoundingClientRect();
-    const pan = this.cy.pan();
-    const zoom = this.cy.zoom();
-    const x = (clientX - box.left - pan.x) / zoom;
-    const y = (clientY - box.top - pan.y) / zoom;
-    const under = this.cy.nodes(':visible').filter((n) => {
-      const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
-      return x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2;
-    });
-    // Later nodes are drawn over earlier ones (same z-index).
-    return under.length ? under[under.length - 1]!.id() : undefined;
-  }
-
-  /** In a large view, labels for what is on screen once zoomed in far enough to read them. */
-  private labelViewport(): void {
-    const cy = this.cy;
-    cy.batch(() => {
-      cy.elements('.labelled').removeClass('labelled');
-      if (cy.zoom() < LABEL_ZOOM) return;
-      const ext = cy.extent();
-      const inView = cy.nodes().filter((n) => {
-        const p = n.position();
-        return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
-      });
-      if (inView.length > MAX_LABELLED) return;
-      inView.addClass('labelled');
-      inView.edgesWith(inView).addClass('labelled');
-    });
+    return this.clicks.waiting || this.cy.animated();
   }
 
   get size(): number {
@@ -268,14 +111,12 @@ export class GraphView {
     const large = count > LARGE_GRAPH;
     if (large === this.large) return;
     this.large = large;
-    this.cy.style(stylesheet({ large }));
-    if (!large) this.cy.elements('.labelled').removeClass('labelled');
-    const renderer = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
-    if (renderer && 'textureOnViewport' in renderer) {
-      renderer.textureOnViewport = large;
-      renderer.hideEdgesOnViewport = false;
-      renderer.hideLabelsOnViewport = large;
-    }
+    useLargeDrawing(this.cy, large);
+  }
+
+  /** Takes everything off the drawing, so that the next render lays the graph out afresh. */
+  clear(): void {
+    this.cy.elements().remove();
   }
 
   /**
@@ -290,7 +131,7 @@ export class GraphView {
     const diff = diffElements({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }, graph);
     const count = graph.nodes.length + graph.edges.length;
     // A large view will want the layout worker (anew if a superseded layout ended the last one).
-    if (layoutPlan(count) === 'rings-in-worker' && this.useWorker) this.startWorker();
+    if (layoutPlan(count) === 'rings-in-worker') this.layouts.start();
     this.tune(count);
     const fresh: string[] = [];
     cy.batch(() => {
@@ -319,8 +160,10 @@ export class GraphView {
     // lifted over nodes never drawn) is laid out with the rest, pinned nodes staying where they are.
     if (options.anchor) {
       // New nodes go next to drawn ones: first let a large layout in progress put those in place.
-      if (this.largeDone) await this.largeDone;
-      await this.placeNew(fresh, options.anchor);
+      if (this.layouts.inProgress) await this.layouts.inProgress;
+      const settle = placeNew(cy, fresh, options.anchor);
+      if (settle) await this.run(settle.elements.layout(incrementalLayout(settle.fixed, this.canAnimate)));
+      for (const id of fresh) this.remembered.set(id, { ...cy.getElementById(id).position() });
     }
     else await this.layoutAll(options.animate ?? true);
   }
@@ -359,97 +202,19 @@ export class GraphView {
   private layoutLarge(fixed: FixedNode[], inWorker: boolean): Promise<void> {
     this.running?.stop();
     this.running = null;
-    const busy = this.settleLarge;
-    this.settleLarge = null;
-    if (busy) {
-      // The worker is still on the layout being replaced: start afresh rather than wait for it.
-      this.worker?.terminate();
-      this.worker = undefined;
-      busy();
-    }
-    const seq = ++this.largeSeq;
     const cy = this.cy;
     const input: LayoutInput = {
       nodes: cy.nodes().map((n) => n.id()),
       edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
       fixed,
     };
-    const apply = (positions: Float64Array) => this.applyPositions(input.nodes, positions, new Set(fixed.map((f) => f.nodeId)));
-    const inPage = () => apply(largeLayout(input));
-    const worker = inWorker ? this.startWorker() : null;
-    if (!worker) {
-      inPage();
-      return Promise.resolve();
-    }
-    const done = new Promise<void>((resolve) => {
-      const finish = () => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
-        if (this.settleLarge === finish) this.settleLarge = null;
-        resolve();
-      };
-      const onMessage = (event: MessageEvent<LayoutReply>) => {
-        if (event.data.seq !== seq) return;
-        apply(event.data.positions);
-        finish();
-      };
-      const onError = (event: ErrorEvent) => {
-        // A worker that cannot start (or fails) is not tried again: the layout runs in the page.
-        console.error('layout worker failed', event.message);
-        event.preventDefault();
-        worker.terminate();
-        this.worker = null;
-        if (seq === this.largeSeq) inPage();
-        finish();
-      };
-      this.settleLarge = finish;
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
-      const request: LayoutRequest = { seq, input };
-      worker.postMessage(request);
-    }).finally(() => {
-      if (this.largeDone === done) this.largeDone = null;
-    });
-    this.largeDone = done;
-    return done;
-  }
-
-  private startWorker(): Worker | null {
-    if (!this.useWorker || this.worker === null) return null;
-    if (this.worker) return this.worker;
-    try {
-      const worker = layoutWorker();
-      // Until the page has heard that a new worker runs, it holds messages for it back, and that news
-      // can wait behind a long frame (drawing thousands of elements): a request then reached the worker
-      // only once the first frame was drawn. An empty request first: its answer means later ones go
-      // straight through.
-      this.workerLoaded = new Promise<void>((resolve) => {
-        const settle = (event: Event) => {
-          if (event instanceof MessageEvent && (event.data as LayoutReply).seq !== 0) return;
-          worker.removeEventListener('message', settle);
-          worker.removeEventListener('error', settle);
-          // One that failed to load is not tried again: large layouts run in the page.
-          if (event.type === 'error' && this.worker === worker) {
-            worker.terminate();
-            this.worker = null;
-          }
-          resolve();
-        };
-        worker.addEventListener('message', settle);
-        worker.addEventListener('error', settle);
-      });
-      worker.postMessage({ seq: 0, input: { nodes: [], edges: [], fixed: [] } } satisfies LayoutRequest);
-      this.worker = worker;
-    } catch (error) {
-      console.error('layout worker unavailable', error);
-      this.worker = null;
-    }
-    return this.worker;
+    const keep = new Set(fixed.map((f) => f.nodeId));
+    return this.layouts.layout(input, inWorker, (positions) => this.applyPositions(input.nodes, positions, keep));
   }
 
   /** Settles once the view is ready to take a large graph at full speed: its layout worker has answered. */
   ready(): Promise<void> {
-    return this.workerLoaded;
+    return this.layouts.ready();
   }
 
   /** Moves the nodes to laid-out positions in one batch (pinned ones stay) and fits the view. */
@@ -482,92 +247,32 @@ export class GraphView {
     });
   }
 
-  private async placeNew(fresh: string[], anchor: string | null): Promise<void> {
-    const cy = this.cy;
-    const freshSet = new Set(fresh);
-    const isPlaced = (n: NodeSingular) => !freshSet.has(n.id());
-    // Group the new nodes by the drawn node they hang off.
-    const groups = new Map<string, string[]>();
-    const orphans: string[] = [];
-    for (const id of fresh) {
-      const node = cy.getElementById(id);
-      const neighbours = node.neighborhood().nodes().filter(isPlaced).map((n) => n.id());
-      const parent = anchor && neighbours.includes(anchor) ? anchor : (neighbours[0] ?? null);
-      if (parent) groups.set(parent, [...(groups.get(parent) ?? []), id]);
-      else orphans.push(id);
-    }
-    cy.batch(() => {
-      for (const [parent, ids] of groups) {
-        const centre = cy.getElementById(parent).position();
-        const spots = ringPositions(centre, ids.length);
-        ids.forEach((id, i) => cy.getElementById(id).position(spots[i] as Point));
-      }
-      if (orphans.length) {
-        const ext = cy.extent();
-        const spots = ringPositions({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 }, orphans.length, 60);
-        orphans.forEach((id, i) => cy.getElementById(id).position(spots[i] as Point));
-      }
-      for (const id of fresh) cy.getElementById(id).addClass('new');
-    });
-    // Lay out the new nodes with the drawn nodes they touch held in place.
-    let subset: CollectionReturnValue = cy.collection();
-    for (const id of fresh) subset = subset.union(cy.getElementById(id));
-    const anchors = subset.neighborhood().nodes().filter(isPlaced);
-    const nodes = subset.union(anchors);
-    const edges = nodes.connectedEdges().filter((e) => nodes.contains(e.source()) && nodes.contains(e.target()));
-    const fixed: FixedNode[] = anchors.nodes().map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    if (fixed.length > 0 && subset.length > 1) await this.run(nodes.union(edges).layout(incrementalLayout(fixed, this.canAnimate)));
-    for (const id of fresh) this.remembered.set(id, { ...cy.getElementById(id).position() });
-  }
-
   /** Focus, expanded and pinned marks, and the selected element. */
   decorate(d: Decorations): void {
-    const cy = this.cy;
-    cy.batch(() => {
-      cy.nodes().removeClass('focus expanded pinned');
-      if (d.focus) cy.getElementById(d.focus).addClass('focus');
-      for (const id of d.expanded) cy.getElementById(id).addClass('expanded');
-      for (const n of cy.nodes()) n.unlock();
-      for (const id of d.pinned) cy.getElementById(id).addClass('pinned').lock();
-      cy.elements(':selected').unselect();
-      if (d.selection) cy.getElementById(d.selection.id).select();
-    });
+    markState(this.cy, d);
   }
 
   /** Brings out a path (or several) and fades the rest; empty ids clear the highlight. */
   highlight(nodeIds: readonly string[], edgeIds: readonly string[], endpoints: readonly string[] = []): void {
-    const cy = this.cy;
-    cy.batch(() => {
-      cy.elements().removeClass('path faded endpoint');
-      if (nodeIds.length === 0 && edgeIds.length === 0) return;
-      cy.elements().addClass('faded');
-      for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded').addClass('path');
-      for (const id of endpoints) cy.getElementById(id).removeClass('faded').addClass('endpoint');
-    });
+    markPaths(this.cy, nodeIds, edgeIds, endpoints);
   }
 
   centreOn(id: string): void {
     const node = this.cy.getElementById(id);
-    if (node.nonempty()) this.afterClicks(() => this.cy.animate({ center: { eles: node }, duration: 300 }));
+    if (node.nonempty()) this.clicks.afterwards(() => this.cy.animate({ center: { eles: node }, duration: 300 }));
   }
 
   /** Fits the given elements (or all) to the screen, never closer than MAX_FIT_ZOOM. */
   fit(ids?: readonly string[]): void {
-    const cy = this.cy;
-    let eles = cy.collection();
-    if (ids && ids.length) for (const id of ids) eles = eles.union(cy.getElementById(id));
-    else eles = cy.elements();
-    if (eles.empty()) return;
-    const padding = FIT_PADDING;
-    const bb = eles.boundingBox();
-    const zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1)));
-    cy.animate({ zoom, center: { eles } }, { duration: 300 });
+    fitTo(this.cy, ids);
   }
 
   zoomBy(factor: number): void {
-    const cy = this.cy;
-    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
-    cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
+    zoomAbout(this.cy, factor);
+  }
+
+  get zoomLevel(): number {
+    return this.cy.zoom();
   }
 
   /** What is on screen as a PNG, at twice the pixels, on white. */
@@ -580,10 +285,14 @@ export class GraphView {
     return { nodes: this.cy.nodes().map((n) => n.id()), edges: this.cy.edges().map((e) => e.id()) };
   }
 
+  /** Every drawn element as plain data: for tests and the benchmark. */
+  elements(): DrawnElement[] {
+    return drawnElements(this.cy);
+  }
+
   destroy(): void {
     this.running?.stop();
-    this.worker?.terminate();
-    this.settleLarge?.();
+    this.layouts.stop();
     this.cy.destroy();
   }
 }

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, RELATION_TYPES } from '../api/types.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../api/domain.ts';
 import type { EntityType, RelationType } from '../api/types.ts';
 
 /** What the panel shows: an entity or one edge. */

@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api/client.ts';
 import type { SourceDetail } from '../api/types.ts';
+import { AnswerCache } from '../data/answer-cache.ts';
 import { formatDate, languageName } from '../util/labels.ts';
 import { findQuote } from '../util/text.ts';
 import { byId, clear, h, icon } from './dom.ts';
@@ -32,10 +33,11 @@ export class ArticleReader {
   private readonly dialog = byId<HTMLDialogElement>('article-dialog');
   private readonly body = byId('article-body');
   private readonly head = byId('article-head');
-  private cache = new Map<string, Promise<SourceDetail>>();
+  private readonly articles: AnswerCache<string, SourceDetail>;
   private controller: AbortController | null = null;
 
-  constructor(private readonly api: ApiClient) {
+  constructor(api: ApiClient) {
+    this.articles = new AnswerCache((id) => id, (id) => api.source(id));
     byId('article-close').addEventListener('click', () => this.close());
     this.dialog.addEventListener('click', (e) => {
       if (e.target === this.dialog) this.close();
@@ -58,13 +60,7 @@ export class ArticleReader {
     if (!this.dialog.open) this.dialog.showModal();
     let detail: SourceDetail;
     try {
-      let pending = this.cache.get(articleId);
-      if (!pending) {
-        pending = this.api.source(articleId);
-        this.cache.set(articleId, pending);
-        pending.catch(() => this.cache.delete(articleId));
-      }
-      detail = await pending;
+      detail = await this.articles.get(articleId);
     } catch (error) {
       if (controller.signal.aborted) return;
       clear(this.head);

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, RELATION_TYPES } from '../api/types.ts';
+import { ENTITY_TYPES, RELATION_TYPES } from '../api/domain.ts';
 import type { ApiEdge, ApiNode, EntityType, RelationType } from '../api/types.ts';
 import { monthIndex, monthOf } from '../graph/dates.ts';
 import { countBy, timeline } from '../graph/model.ts';

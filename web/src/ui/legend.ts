@@ -1,4 +1,4 @@
-import { ENTITY_TYPES } from '../api/types.ts';
+import { ENTITY_TYPES } from '../api/domain.ts';
 import { TYPE_LOOK } from '../graph/style.ts';
 import { h } from './dom.ts';
 

@@ -1,10 +1,13 @@
+import { RESERVED_EDGE_KEYS, RESERVED_NODE_KEYS } from '../../../extract/schema/reserved.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { ApiEdge, ApiNode, ArticleSummary, EntityDetail, EntityType, MeetingsResponse } from '../api/types.ts';
+import { AnswerCache } from '../data/answer-cache.ts';
 import { nodeName } from '../graph/model.ts';
 import { TYPE_LOOK } from '../graph/style.ts';
 import { formatDate, humanize, languageName, relationLabel } from '../util/labels.ts';
 import { byId, clear, h, icon } from './dom.ts';
 import { evidenceList } from './evidence.ts';
+import { meetingList } from './meetings.ts';
 
 export interface PanelContext {
   api: ApiClient;
@@ -26,8 +29,11 @@ export interface PanelContext {
   error(error: unknown): void;
 }
 
-/** Attributes shown as the element's facts; the rest are identity or drawn elsewhere. */
-const SKIP = new Set(['id', 'type', 'label', 'name', 'aliases', 'unnamed', 'kind', 'evidence', 'source', 'target', 'graph', 'articleIds', 'searchNames', 'datePrecision']);
+/**
+ * Attributes not shown as the element's facts: the properties the store sets itself, and the API's
+ * display fields (label and aliases are the title and the names by language; a date shows its own precision).
+ */
+const SKIP = new Set<string>([...RESERVED_NODE_KEYS, ...RESERVED_EDGE_KEYS, 'label', 'aliases', 'datePrecision']);
 
 function attributes(item: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
@@ -68,10 +74,12 @@ export class DetailPanel {
   private readonly root = byId('panel');
   private readonly content = byId('panel-content');
   private controller: AbortController | null = null;
-  private details = new Map<string, Promise<EntityDetail>>();
-  private meetingCache = new Map<string, Promise<MeetingsResponse>>();
+  private readonly details: AnswerCache<string, EntityDetail>;
+  private readonly meetings: AnswerCache<string, MeetingsResponse>;
 
   constructor(private readonly ctx: PanelContext) {
+    this.details = new AnswerCache((id) => id, (id) => ctx.api.entity(id));
+    this.meetings = new AnswerCache((id) => id, (id) => ctx.api.meetings(id));
     byId('panel-close').addEventListener('click', () => ctx.close());
   }
 
@@ -105,16 +113,6 @@ export class DetailPanel {
     return h('button', { type: 'button', class: 'entity-link', onclick: () => (this.ctx.node(id) ? this.ctx.select('node', id) : this.ctx.focus(id)) }, label);
   }
 
-  private detail(id: string): Promise<EntityDetail> {
-    let pending = this.details.get(id);
-    if (!pending) {
-      pending = this.ctx.api.entity(id);
-      this.details.set(id, pending);
-      pending.catch(() => this.details.delete(id));
-    }
-    return pending;
-  }
-
   async showNode(id: string): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
@@ -133,7 +131,7 @@ export class DetailPanel {
     this.content.append(body);
     let detail: EntityDetail;
     try {
-      detail = await this.detail(id);
+      detail = await this.details.get(id);
     } catch (error) {
       if (controller.signal.aborted) return;
       clear(body);
@@ -226,13 +224,7 @@ export class DetailPanel {
 
   private meetingsSection(id: string): HTMLElement {
     const list = h('div', { class: 'meetings', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading meetings…'));
-    let pending = this.meetingCache.get(id);
-    if (!pending) {
-      pending = this.ctx.api.meetings(id);
-      this.meetingCache.set(id, pending);
-      pending.catch(() => this.meetingCache.delete(id));
-    }
-    pending.then(
+    this.meetings.get(id).then(
       (r) => {
         clear(list);
         list.removeAttribute('aria-busy');
@@ -279,33 +271,4 @@ export class DetailPanel {
     body.append(section(`Evidence · ${edge.evidence.length} quote${edge.evidence.length === 1 ? '' : 's'}`, evidenceList(edge.evidence, this.ctx)));
     this.content.append(body);
   }
-}
-
-/** A person's meetings, newest first: date, counterpart, event and how they met. */
-export function meetingList(
-  r: MeetingsResponse,
-  person: (ref: { id: string; name: string }) => HTMLElement,
-  event: (ref: { id: string; name: string }) => HTMLElement,
-): HTMLElement {
-  if (!r.meetings.length) return h('p', { class: 'muted' }, 'No meetings recorded.');
-  const sorted = [...r.meetings].sort((a, b) => (b.date ?? b.event?.date ?? '').localeCompare(a.date ?? a.event?.date ?? ''));
-  return h(
-    'ol',
-    { class: 'meeting-list' },
-    sorted.map((m) => {
-      const date = m.date ?? m.event?.date;
-      return h(
-        'li',
-        { class: 'meeting' },
-        h('time', { class: 'meeting-date', datetime: date ?? '' }, date ? formatDate(date) : 'undated'),
-        h(
-          'div',
-          { class: 'meeting-body' },
-          h('div', {}, person(m.counterpart)),
-          h('div', { class: 'meeting-how' }, m.how.replace(/-/g, ' '), m.event?.place ? ` · in ${m.event.place.name}` : null),
-          m.event ? h('div', { class: 'meeting-event' }, event(m.event)) : null,
-        ),
-      );
-    }),
-  );
 }

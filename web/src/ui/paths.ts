@@ -2,7 +2,7 @@ import type { ApiClient } from '../api/client.ts';
 import type { ApiEdge, ApiNode, MeetingsResponse, PathResponse } from '../api/types.ts';
 import { relationLabel } from '../util/labels.ts';
 import { byId, clear, h, icon } from './dom.ts';
-import { meetingList } from './panel.ts';
+import { meetingList } from './meetings.ts';
 import { SearchBox } from './search.ts';
 
 export interface PathHandlers {
@@ -112,6 +112,11 @@ export class PathPanel {
     clear(this.results);
     this.results.removeAttribute('aria-busy');
     this.results.append(h('p', { class: 'error-text', role: 'alert' }, `Paths could not be found: ${(error as Error).message}`));
+  }
+
+  /** Marks the highlighted path's item (none when all are highlighted). */
+  markActive(index: number | null): void {
+    for (const el of this.results.querySelectorAll('.path-item')) el.classList.toggle('active', index !== null && el.getAttribute('data-path') === String(index));
   }
 
   show(response: PathResponse, meetings: MeetingsResponse | null): void {

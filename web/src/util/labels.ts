@@ -1,51 +1,16 @@
-import type { EntityType, RelationType } from '../api/types.ts';
+import { ENTITY_DECLARATIONS, LANGUAGE_DECLARATIONS, RELATION_DECLARATIONS } from '../api/domain.ts';
 
-export const LANGUAGE_NAMES: Record<string, string> = {
-  vi: 'Vietnamese',
-  nl: 'Dutch',
-  de: 'German',
-  en: 'English',
-  zh: 'Chinese (pinyin)',
-};
-
-export function languageName(code: string): string {
-  return LANGUAGE_NAMES[code] ?? code;
+/** The label a table of declarations gives a code; a code the explorer does not know shows as itself. */
+function labelIn(declarations: Readonly<Record<string, { label: string }>>, code: string, fallback = code): string {
+  return Object.hasOwn(declarations, code) ? (declarations[code]?.label ?? fallback) : fallback;
 }
 
-export const TYPE_LABELS: Record<EntityType, string> = {
-  Person: 'Person',
-  Place: 'Place',
-  Organization: 'Organization',
-  Agreement: 'Agreement',
-  Event: 'Event',
-};
+export const languageName = (code: string): string => labelIn(LANGUAGE_DECLARATIONS, code);
+
+export const typeLabel = (type: string): string => labelIn(ENTITY_DECLARATIONS, type);
 
 /** How a relation reads on an edge, forwards. */
-export const RELATION_LABELS: Record<RelationType, string> = {
-  CO_CHAIRED: 'co-chaired',
-  ATTENDED: 'attended',
-  MET: 'met',
-  SIGNED: 'signed',
-  WITNESSED: 'witnessed',
-  HOSTED: 'hosted',
-  VISITED: 'visited',
-  HOLDS_POSITION: 'holds position',
-  REPRESENTED: 'represented',
-  PART_OF: 'part of',
-  LOCATED_IN: 'located in',
-  TOOK_PLACE_IN: 'took place in',
-  PROPOSED: 'proposed',
-  INVITED: 'invited',
-  PRECEDED: 'preceded',
-  CONCERNS: 'concerns',
-  SIGNED_AT: 'signed at',
-  IMPLEMENTS: 'implements',
-  COOPERATED_WITH: 'cooperated with',
-};
-
-export function relationLabel(type: string): string {
-  return (RELATION_LABELS as Record<string, string>)[type] ?? type.toLowerCase().replace(/_/g, ' ');
-}
+export const relationLabel = (type: string): string => labelIn(RELATION_DECLARATIONS, type, type.toLowerCase().replace(/_/g, ' '));
 
 /** `2025-02-20` → `20 Feb 2025`; `2025-02` → `Feb 2025`; `2025` stays. */
 export function formatDate(date: string | null | undefined): string {

@@ -1,16 +1,7 @@
 /** Text helpers shared by search, the panel and the article reader. */
 
-/** Lower case without diacritics, so `Trương Quốc Trí` and `truong quoc tri` compare equal. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// The one folding rule of the project (a pure module): the explorer compares names as the API does.
+export { fold } from '../../../extract/text.ts';
 
 export function escapeHtml(text: string): string {
   return text
