@@ -15,4 +15,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  {
+    // Dependencies point one way: server/ may import extract/ and db/, never the reverse.
+    files: ['extract/**', 'db/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'extract/ and db/ import nothing from server/: pass settings in instead.' }] }],
+    },
+  },
 );

@@ -2,14 +2,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { launchNeo4j } from '../db/launcher.ts';
 import { createDriver } from '../db/neo4j.ts';
+import { EXIT, parseCommandLine, runIfMain, usageError } from '../extract/command-line.ts';
+import { clearDataset, deleteGeneration } from '../server/graph/load/cleanup.ts';
+import { loadGraph } from '../server/graph/load/load-graph.ts';
+import { progressBar } from '../server/graph/load/progress.ts';
+import { articleRow, nodeRow, relationshipRow, type Row } from '../server/graph/load/rows.ts';
+import { createArticles, createEntities, createRelationships } from '../server/graph/load/statements/elements.ts';
+import type { GraphSource, LoadResult } from '../server/graph/load/types.ts';
+import { runRetried, type GraphQuery } from '../server/graph/runner.ts';
 import { applySchema } from '../server/graph/schema.ts';
-import { articleRow, clearDataset, deleteGeneration, loadGraph, nodeRow, relationshipRow, type GraphSource, type LoadResult } from '../server/graph/load.ts';
-import { progressBar } from '../server/graph/progress.ts';
-import * as w from '../server/graph/writes.ts';
 import { syntheticSource, SIZES, type SizeName } from './synthetic.ts';
 
 /**
@@ -18,38 +22,22 @@ import { syntheticSource, SIZES, type SizeName } from './synthetic.ts';
  * bench/results/load.json and prints a Markdown table for docs/benchmarks.md.
  */
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const RESULTS = join(HERE, 'results', 'load.json');
+const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'load.json');
 
-const { values: args } = parseArgs({
-  options: {
-    size: { type: 'string', default: '1m' },
-    heap: { type: 'string', default: '2g' },
-    pagecache: { type: 'string', default: '1g' },
-    port: { type: 'string', default: '27787' },
-    /** Use a running Neo4j instead of starting one (its data is left as it was). */
-    uri: { type: 'string' },
-  },
-});
+const USAGE = `usage: npm run bench:load -- [--size ${Object.keys(SIZES).join('|')}] [--heap SIZE] [--pagecache SIZE] [--port N] [--uri URI] [--out FILE]
 
-let peakRss = 0;
-const sampleRss = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
-const sampler = setInterval(sampleRss, 50);
-
-/** Other work on the machine skews every figure here: the load average goes into the results. */
-const loadAverages: number[] = [];
-const sampleLoad = () => loadAverages.push(loadavg()[0] ?? 0);
-const loadSampler = setInterval(sampleLoad, 5_000);
+  --size       the largest synthetic graph, in relationships (default 1m); the smaller ones run first
+  --heap, --pagecache, --port   the Neo4j started for the run (default 2g, 1g, 27787)
+  --uri        use a running Neo4j instead (its other data is left as it was; NEO4J_PASSWORD, NEO4J_DATABASE apply)
+  --out        where the results go (default bench/results/load.json)`;
 
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** The most direct path: the same rows, batched UNWIND ... CREATE one after the other, nothing else. */
 async function rawLoad(driver: Driver, database: string, graph: string, source: GraphSource, nodeBatch: number, relBatch: number): Promise<number> {
-  const run = (s: w.Statement) => driver.executeQuery(s.cypher, s.params, { database });
-  const flushAll = async <K extends string>(items: Iterable<{ key: K; row: w.Row }>, size: number, make: (key: K, rows: w.Row[]) => w.Statement) => {
-    const buffers = new Map<K, w.Row[]>();
+  const run = (query: GraphQuery<number>) => runRetried(driver, query, database);
+  const flushAll = async <K extends string>(items: Iterable<{ key: K; row: Row }>, size: number, make: (key: K, rows: Row[]) => GraphQuery<number>) => {
+    const buffers = new Map<K, Row[]>();
     for (const { key, row } of items) {
       let buffer = buffers.get(key);
       if (!buffer) buffers.set(key, (buffer = []));
@@ -62,9 +50,9 @@ async function rawLoad(driver: Driver, database: string, graph: string, source: 
     for (const [key, buffer] of buffers) if (buffer.length) await run(make(key, buffer));
   };
   const started = performance.now();
-  await flushAll(map(source.articles(), (a) => ({ key: 'Article' as const, row: articleRow(a) })), nodeBatch, (_k, rows) => w.createArticles(graph, rows));
-  await flushAll(map(source.nodes(), (n) => ({ key: n.type, row: nodeRow(n) })), nodeBatch, (label, rows) => w.createEntities(label, graph, rows));
-  await flushAll(map(source.relationships(), (r) => ({ key: r.type, row: relationshipRow(r) })), relBatch, (type, rows) => w.createRelationships(type, graph, rows));
+  await flushAll(map(source.articles(), (a) => ({ key: 'Article' as const, row: articleRow(a) })), nodeBatch, (_k, rows) => createArticles(graph, rows));
+  await flushAll(map(source.nodes(), (n) => ({ key: n.type, row: nodeRow(n) })), nodeBatch, (label, rows) => createEntities(label, graph, rows));
+  await flushAll(map(source.relationships(), (r) => ({ key: r.type, row: relationshipRow(r) })), relBatch, (type, rows) => createRelationships(type, graph, rows));
   return performance.now() - started;
 }
 
@@ -95,20 +83,43 @@ async function loaderRun(driver: Driver, database: string, dataset: string, size
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-async function main(): Promise<void> {
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, USAGE, {
+    options: {
+      size: { type: 'string', default: '1m' },
+      heap: { type: 'string', default: '2g' },
+      pagecache: { type: 'string', default: '1g' },
+      port: { type: 'string', default: '27787' },
+      uri: { type: 'string' },
+      out: { type: 'string', default: RESULTS },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const args = parsed.values;
   const size = args.size as SizeName;
-  if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  if (!(size in SIZES)) return usageError(`--size must be one of ${Object.keys(SIZES).join(', ')}`, USAGE);
+
+  let peakRss = 0;
+  const sampleRss = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  };
+  const sampler = setInterval(sampleRss, 50);
+  // Other work on the machine skews every figure here: the load average goes into the results.
+  const loadAverages: number[] = [];
+  const loadSampler = setInterval(() => loadAverages.push(loadavg()[0] ?? 0), 5_000);
   let dataDir: string | undefined;
   let stop = async () => {};
   let uri = args.uri;
+  let password = process.env.NEO4J_PASSWORD ?? '';
   if (!uri) {
     dataDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-bench-'));
     console.log(`starting Neo4j (heap ${args.heap}, page cache ${args.pagecache}) in a temporary folder...`);
     const neo4j = await launchNeo4j({ dataDir, port: Number(args.port), heap: args.heap, pageCache: args.pagecache, log: console.log });
     uri = neo4j.uri;
+    password = neo4j.password;
     stop = () => neo4j.stop();
   }
-  const driver = createDriver(uri, 'neo4j', process.env.NEO4J_PASSWORD ?? '');
+  const driver = createDriver(uri, 'neo4j', password);
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   const runs: Run[] = [];
   try {
@@ -155,13 +166,14 @@ async function main(): Promise<void> {
       counts: result.counts,
       targets: { relationshipsPerSecond: 50_000, loaderVsRawAtMost: 1.5, nodePeakRssMiBBelow: 1024 },
     };
-    mkdirSync(dirname(RESULTS), { recursive: true });
-    writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nwrote ${RESULTS}\n`);
+    mkdirSync(dirname(args.out), { recursive: true });
+    writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nwrote ${args.out}\n`);
     console.log('| size | path | relationships | nodes + articles | seconds | relationships/s |');
     console.log('| --- | --- | ---: | ---: | ---: | ---: |');
     for (const r of runs) console.log(`| ${r.size} | ${r.path} | ${r.relationships.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${r.seconds} | ${r.relationshipsPerSecond.toLocaleString('en')} |`);
     console.log(`\nloader / raw: ${report.loaderVsRaw}x; Node peak RSS: ${report.nodePeakRssMiB} MiB; load average ${report.loadAverage.mean} (max ${report.loadAverage.max}) on ${report.machine.cpus} CPUs`);
+    return EXIT.ok;
   } finally {
     clearInterval(sampler);
     clearInterval(loadSampler);
@@ -171,8 +183,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-});
+runIfMain(import.meta.url, main);
 

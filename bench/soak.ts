@@ -1,25 +1,31 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { dirname, join } from 'node:path';
 import { launchNeo4j, type LaunchedNeo4j } from '../db/launcher.ts';
 import { createDriver } from '../db/neo4j.ts';
+import { EXIT, parseCommandLine, runIfMain } from '../extract/command-line.ts';
 import { compileCorpus } from '../extract/compile.ts';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import { loadGraph } from '../server/graph/load.ts';
+import { loadGraph } from '../server/graph/load/load-graph.ts';
 import { applySchema } from '../server/graph/schema.ts';
+import { startApi, type ApiProcess } from './api/process.ts';
 
 /**
  * `npm run bench:soak`: the API over the curated graph under a steady mix of read routes from
- * autocannon (60 s at 100 connections by default). The API runs in a process of its own so its
- * memory is measured alone: after a warm-up, and after the soak, each after a full GC. Writes
- * bench/results/soak.json. The rate limit is off in the API process (RATE_LIMIT_MAX=0): the soak
+ * autocannon (60 s at 100 connections by default). The API runs in a process of its own
+ * (api/server.ts) so its memory is measured alone: after a warm-up, and after the soak, each after a
+ * full GC. Writes bench/results/soak.json. The rate limit is off in the API process: the soak
  * measures the server, not the limiter.
  */
+
+const USAGE = `usage: npm run bench:soak -- [--uri URI] [--port N] [--duration SECONDS] [--connections N] [--warmup SECONDS]
+                          [--dataset NAME] [--out FILE]
+
+  --uri        use a running Neo4j (or NEO4J_URI) instead of starting one
+  --port       the first Bolt port of the Neo4j started for the run (default 27787)
+  --duration, --connections, --warmup   the soak (default 60 s at 100 connections, after 5 s of warm-up)
+  --dataset    where the curated graph is loaded (default bench-soak)
+  --out        where the results go (default bench/results/soak.json); exit code 1 if any request failed`;
 
 /** The routes a soak cycles through: every data route, the probes and an export; all answer 200. */
 export const SOAK_PATHS = [
@@ -85,42 +91,10 @@ export async function soak(url: string, durationSeconds: number, connections: nu
   };
 }
 
-interface Memory {
-  rssMb: number;
-  heapUsedMb: number;
-}
-const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const tenths = (n: number) => Math.round(n * 10) / 10;
 
-/** In the API process: listen, then answer the parent's memory questions (after a full GC). */
-async function serve(uri: string, dataset: string): Promise<void> {
-  const config = loadConfig({ ...process.env, NEO4J_URI: uri, GRAPH_DATASET: dataset, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' });
-  const app = await buildApp({ config, driver: createDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD) });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  process.on('message', (message: string) => {
-    if (message === 'memory') {
-      const gc = (globalThis as { gc?: () => void }).gc;
-      gc?.();
-      const usage = process.memoryUsage();
-      process.send?.({ memory: { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed) } satisfies Memory });
-    } else if (message === 'stop') void app.close().then(() => process.exit(0));
-  });
-  process.send?.({ address });
-}
-
-function ask(child: ChildProcess): Promise<Memory> {
-  return new Promise((resolve) => {
-    const onMessage = (message: { memory?: Memory }) => {
-      if (!message.memory) return;
-      child.off('message', onMessage);
-      resolve(message.memory);
-    };
-    child.on('message', onMessage);
-    child.send('memory');
-  });
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, USAGE, {
     options: {
       uri: { type: 'string' },
       port: { type: 'string', default: '27787' },
@@ -131,6 +105,8 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'bench/results/soak.json' },
     },
   });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   let neo4j: LaunchedNeo4j | undefined;
   let dataDir: string | undefined;
@@ -139,26 +115,24 @@ async function main(): Promise<void> {
     dataDir = mkdtempSync(join(tmpdir(), 'cooperation-graph-soak-'));
     neo4j = await launchNeo4j({ dataDir, port: Number(values.port), heap: '1g', pageCache: '256m', log: console.log });
     uri = neo4j.uri;
+    // The API process inherits it from the environment.
+    process.env.NEO4J_PASSWORD = neo4j.password;
   }
-  let child: ChildProcess | undefined;
+  let api: ApiProcess | undefined;
   try {
     const driver = createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '');
     await applySchema(driver, database);
     await loadGraph(driver, database, values.dataset, await compileCorpus());
     await driver.close();
 
-    child = fork(fileURLToPath(import.meta.url), ['serve', uri, values.dataset], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: 'inherit' });
-    const address = await new Promise<string>((resolve, reject) => {
-      child!.on('message', (message: { address?: string }) => message.address && resolve(message.address));
-      child!.once('exit', (code) => reject(new Error(`the API exited (${code})`)));
-    });
+    api = await startApi(uri, values.dataset);
 
     console.log(`warm-up: ${values.warmup} s at ${values.connections} connections`);
-    const warmup = await soak(address, Number(values.warmup), Number(values.connections));
-    const before = await ask(child);
+    const warmup = await soak(api.url, Number(values.warmup), Number(values.connections));
+    const before = await api.memory();
     console.log(`soak: ${values.duration} s at ${values.connections} connections over ${SOAK_PATHS.length} routes`);
-    const result = await soak(address, Number(values.duration), Number(values.connections));
-    const after = await ask(child);
+    const result = await soak(api.url, Number(values.duration), Number(values.connections));
+    const after = await api.memory();
     const report = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, node: process.version },
@@ -168,27 +142,19 @@ async function main(): Promise<void> {
       memory: {
         afterWarmup: before,
         afterSoak: after,
-        growth: { rssMb: mb((after.rssMb - before.rssMb) * 2 ** 20), heapUsedMb: mb((after.heapUsedMb - before.heapUsedMb) * 2 ** 20) },
+        growth: { rssMb: tenths(after.rssMb - before.rssMb), heapUsedMb: tenths(after.heapUsedMb - before.heapUsedMb) },
       },
     };
-    mkdirSync('bench/results', { recursive: true });
+    mkdirSync(dirname(values.out), { recursive: true });
     writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(JSON.stringify(report, null, 2));
     const failed = result.errors + result.timeouts + result.status['5xx'] + result.status.non2xx;
-    if (failed > 0) process.exitCode = 1;
+    return failed > 0 ? EXIT.failed : EXIT.ok;
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.send('stop');
-      await exited;
-    }
+    await api?.stop();
     await neo4j?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [command, uri, dataset] = process.argv.slice(2);
-  if (command === 'serve' && uri && dataset) await serve(uri, dataset);
-  else await main();
-}
+runIfMain(import.meta.url, main);

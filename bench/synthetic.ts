@@ -1,11 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { EXIT, parseCommandLine, runIfMain, usageError } from '../extract/command-line.ts';
 import type { Article } from '../extract/schema/article.ts';
 import type { ARTICLE_LANGUAGES, CitedEvidence, Language } from '../extract/schema/common.ts';
-import type { CompiledGraph, GraphNode, GraphRelationship } from '../extract/schema/compiled.ts';
+import type { GraphNode, GraphRelationship } from '../extract/schema/compiled.ts';
 import type { EntityType } from '../extract/schema/entity-types.ts';
 import type { RelationType } from '../extract/schema/relation-types.ts';
-import type { GraphSource } from '../server/graph/load.ts';
+import type { GraphSource } from '../server/graph/load/types.ts';
 
 /**
  * Synthetic graphs in the compiled shape, for benchmarks: people, places, organizations, events
@@ -226,12 +227,6 @@ export function syntheticSource(relationshipCount: number, seed = 20250414): Syn
   };
 }
 
-/** The same graph held in memory as a CompiledGraph (for the smaller sizes). */
-export function syntheticGraph(relationshipCount: number, seed = 20250414): CompiledGraph {
-  const source = syntheticSource(relationshipCount, seed);
-  return { version: 1, articles: [...source.articles()], nodes: [...source.nodes()], relationships: [...source.relationships()] };
-}
-
 /** Writes a synthetic graph as compiled-graph JSON, element by element (no giant string). */
 export async function writeSyntheticJson(path: string, relationshipCount: number, seed = 20250414): Promise<void> {
   const source = syntheticSource(relationshipCount, seed);
@@ -254,16 +249,18 @@ export async function writeSyntheticJson(path: string, relationshipCount: number
   await once(out, 'finish');
 }
 
-/** `tsx bench/synthetic.ts <10k|100k|1m> <out.json> [seed]` */
-async function main(argv: string[]): Promise<number> {
-  const [size, out, seed] = argv;
-  if (!size || !(size in SIZES) || !out) {
-    console.error(`usage: tsx bench/synthetic.ts <${Object.keys(SIZES).join('|')}> <out.json> [seed]`);
-    return 2;
-  }
-  await writeSyntheticJson(out, SIZES[size as SizeName], seed ? Number(seed) : undefined);
+const USAGE = `usage: npm run synthetic -- <${Object.keys(SIZES).join('|')}> <out.json> [seed]   writes a synthetic graph as compiled-graph JSON`;
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, USAGE, { allowPositionals: true, options: {} });
+  if (typeof parsed === 'number') return parsed;
+  const [size, out, seedText, ...extra] = parsed.positionals;
+  if (!size || !(size in SIZES) || !out || extra.length) return usageError(`expected a size (${Object.keys(SIZES).join(', ')}), an output file and optionally a seed`, USAGE);
+  const seed = seedText === undefined ? undefined : Number(seedText);
+  if (seed !== undefined && !Number.isInteger(seed)) return usageError(`seed ${seedText}: must be a whole number`, USAGE);
+  await writeSyntheticJson(out, SIZES[size as SizeName], seed);
   console.error(`wrote ${out}`);
-  return 0;
+  return EXIT.ok;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));
+runIfMain(import.meta.url, main);

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -7,8 +8,12 @@ import { createInterface } from 'node:readline';
 const DB_DIR = dirname(fileURLToPath(import.meta.url));
 const JAR = join(DB_DIR, 'target', 'neo4j-launcher.jar');
 const LIB = join(DB_DIR, 'target', 'lib');
-const SOURCES = [join(DB_DIR, 'pom.xml'), join(DB_DIR, 'src', 'main', 'java', 'graph', 'launcher', 'Launcher.java')];
+const JAVA_SOURCES = join(DB_DIR, 'src', 'main', 'java', 'graph', 'launcher');
 const READY = /^NEO4J_BOLT_READY (bolt:\/\/\S+)$/;
+/** The local Neo4j's only user. */
+const USER = 'neo4j';
+/** The generated password's file, in the data folder. */
+const PASSWORD_FILE = 'neo4j-password';
 
 export class LauncherError extends Error {
   override name = 'LauncherError';
@@ -21,12 +26,16 @@ export interface LaunchOptions {
   heap?: string;
   pageCache?: string;
   startTimeoutSeconds?: number;
+  /** The password of the user neo4j; by default the one generated at the data folder's first start. */
+  password?: string;
   /** Receives the launcher's own lines (port moves, errors). */
   log?: (line: string) => void;
 }
 
 export interface LaunchedNeo4j {
   uri: string;
+  user: string;
+  password: string;
   pid: number;
   /** Shuts Neo4j down cleanly and waits for the JVM to exit. */
   stop(): Promise<void>;
@@ -42,7 +51,33 @@ function requireTool(command: string, args: string[], install: string): void {
 function isBuilt(): boolean {
   if (!existsSync(JAR) || !existsSync(LIB)) return false;
   const built = statSync(JAR).mtimeMs;
-  return SOURCES.every((source) => statSync(source).mtimeMs <= built);
+  const sources = [join(DB_DIR, 'pom.xml'), ...readdirSync(JAVA_SOURCES).map((name) => join(JAVA_SOURCES, name))];
+  return sources.every((source) => statSync(source).mtimeMs <= built);
+}
+
+/** The data folder, readable by this user only (the graph and the password file are in it). */
+function privateFolder(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  // A folder made before, or by hand, is closed too.
+  chmodSync(path, 0o700);
+}
+
+/**
+ * The password kept in the data folder, made at its first start: 256 random bits in a file only this
+ * user can read, so the database is closed to other local users and to web pages alike.
+ */
+export function localPassword(dataDir: string, log: (line: string) => void = () => {}): string {
+  const file = join(resolve(dataDir), PASSWORD_FILE);
+  try {
+    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+    log(`the local Neo4j's user ${USER} has a new password, in ${file} (readable by this user only)`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  chmodSync(file, 0o600);
+  const password = readFileSync(file, 'utf8').split('\n')[0]?.trim() ?? '';
+  if (!password) throw new LauncherError(`${file} holds no password; delete it to have a new one made`);
+  return password;
 }
 
 /** Builds the launcher with Maven once; later calls reuse the jar until its sources change. */
@@ -75,7 +110,9 @@ export async function launchNeo4j(options: LaunchOptions): Promise<LaunchedNeo4j
   const log = options.log ?? (() => {});
   buildLauncher(log);
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  privateFolder(dataDir);
+  const password = options.password ?? localPassword(dataDir, log);
+  if (/[\r\n]/.test(password)) throw new LauncherError('the Neo4j password must be a single line');
 
   const args = [
     `-Xmx${options.heap ?? '1g'}`,
@@ -91,6 +128,10 @@ export async function launchNeo4j(options: LaunchOptions): Promise<LaunchedNeo4j
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);
   installExitHook();
+  // The launcher reads the password from its first line of input: arguments are visible to every user.
+  // A launcher that died cannot take it (EPIPE); its exit is reported below.
+  child.stdin!.on('error', () => {});
+  child.stdin!.write(`${password}\n`);
 
   const stderrTail: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -124,6 +165,8 @@ export async function launchNeo4j(options: LaunchOptions): Promise<LaunchedNeo4j
 
   return {
     uri,
+    user: USER,
+    password,
     pid: child.pid!,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,5 +1,4 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { redactUri, type Config } from '../server/config.ts';
 import { launchNeo4j, type LaunchedNeo4j } from './launcher.ts';
 
 export class Neo4jUnreachableError extends Error {
@@ -10,15 +9,40 @@ export interface Neo4jConnection {
   driver: Driver;
   uri: string;
   database: string;
-  /** The self-started Neo4j, when NEO4J_URI was not set. */
+  /** The self-started Neo4j, when no URI was given. */
   launched?: LaunchedNeo4j;
   close(): Promise<void>;
 }
 
-type Neo4jSettings = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE' | 'NEO4J_DATA_DIR' | 'NEO4J_BOLT_PORT' | 'NEO4J_HEAP' | 'NEO4J_PAGECACHE' | 'NEO4J_START_TIMEOUT'>;
+/** Where and how the project's own Neo4j runs when no URI is given. */
+export interface LocalNeo4jSettings {
+  dataDir: string;
+  /** The first port tried; the launcher moves to the next free one. */
+  port: number;
+  heap: string;
+  pageCache: string;
+  /** Seconds to wait for Bolt to accept connections. */
+  startTimeoutSeconds: number;
+}
+
+/** The local Neo4j's settings when none are given; the server's configuration defaults to them too. */
+export const LOCAL_NEO4J_DEFAULTS: LocalNeo4jSettings = { dataDir: '.data/neo4j', port: 7687, heap: '1g', pageCache: '256m', startTimeoutSeconds: 180 };
+
+export interface Neo4jSettings extends LocalNeo4jSettings {
+  /** An existing Neo4j; when unset, the project's own is started. */
+  uri?: string | undefined;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** A URI fit for logs and errors: any credentials in it are dropped. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//');
+}
 
 export function createDriver(uri: string, user: string, password: string): Driver {
-  // The self-started database runs without authentication; an empty password means none.
+  // An empty password means none: for a Neo4j whose authentication is off.
   const auth = password ? neo4j.auth.basic(user, password) : undefined;
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
@@ -28,24 +52,25 @@ export function createDriver(uri: string, user: string, password: string): Drive
   });
 }
 
-/** Connects to NEO4J_URI, or starts the project's own Neo4j when it is not set. */
+/** Connects to `settings.uri`, or starts the project's own Neo4j when it is not set. */
 export async function openNeo4j(settings: Neo4jSettings, log: (line: string) => void = () => {}): Promise<Neo4jConnection> {
   let launched: LaunchedNeo4j | undefined;
-  let uri = settings.NEO4J_URI;
+  let uri = settings.uri;
   if (!uri) {
     launched = await launchNeo4j({
-      dataDir: settings.NEO4J_DATA_DIR,
-      port: settings.NEO4J_BOLT_PORT,
-      heap: settings.NEO4J_HEAP,
-      pageCache: settings.NEO4J_PAGECACHE,
-      startTimeoutSeconds: settings.NEO4J_START_TIMEOUT,
+      dataDir: settings.dataDir,
+      port: settings.port,
+      heap: settings.heap,
+      pageCache: settings.pageCache,
+      startTimeoutSeconds: settings.startTimeoutSeconds,
+      password: settings.password || undefined,
       log,
     });
     uri = launched.uri;
   }
-  const driver = createDriver(uri, settings.NEO4J_USER, settings.NEO4J_PASSWORD);
+  const driver = createDriver(uri, launched?.user ?? settings.user, launched?.password ?? settings.password);
   try {
-    await driver.verifyConnectivity({ database: settings.NEO4J_DATABASE });
+    await driver.verifyConnectivity({ database: settings.database });
   } catch (error) {
     await driver.close();
     await launched?.stop();
@@ -55,7 +80,7 @@ export async function openNeo4j(settings: Neo4jSettings, log: (line: string) => 
   return {
     driver,
     uri,
-    database: settings.NEO4J_DATABASE,
+    database: settings.database,
     launched,
     async close() {
       await driver.close();

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { EXIT, parseCommandLine } from './command-line.ts';
 import { readCorpus } from './corpus.ts';
 import { readCuration, type EntityEntry, type RelationEntry } from './curation.ts';
 import { DEFAULT_CURATION_DIR, DEFAULT_SEEDS_DIR, type CorpusDirs } from './paths.ts';
@@ -134,17 +134,21 @@ export async function checkCorpus(dirs: CorpusDirs = {}): Promise<CheckResult> {
   return { problems, articles: corpus.articles, entities: [...entities.values()], relations: curation.relations };
 }
 
+const USAGE = 'usage: tsx extract/cli.ts check [--seeds DIR] [--curation DIR]   prints every problem; exit code 1 if there is any';
+
 /** `check [--seeds DIR] [--curation DIR]`: prints every problem; exit code 1 if there is any. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { seeds: { type: 'string' }, curation: { type: 'string' } } });
+  const parsed = parseCommandLine(argv, USAGE, { options: { seeds: { type: 'string' }, curation: { type: 'string' } } });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const result = await checkCorpus({ seedsDir: values.seeds, curationDir: values.curation });
   for (const p of result.problems) console.error(formatProblem(p));
   if (result.problems.length) {
     console.error(`extract check: ${result.problems.length} problem(s)`);
-    return 1;
+    return EXIT.failed;
   }
   console.log(
     `extract check: ok (${result.articles.length} articles, ${result.entities.length} entities, ${result.relations.length} relations)`,
   );
-  return 0;
+  return EXIT.ok;
 }

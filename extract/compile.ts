@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { checkCorpus } from './check.ts';
+import { EXIT, parseCommandLine } from './command-line.ts';
 import type { CorpusDirs } from './paths.ts';
 import { CurationCheckError, formatProblem } from './problems.ts';
 import type { Article } from './schema/article.ts';
@@ -95,24 +95,27 @@ export function serializeGraph(graph: CompiledGraph): string {
   return `${JSON.stringify(graph, null, 2)}\n`;
 }
 
+const USAGE = 'usage: tsx extract/cli.ts compile [--seeds DIR] [--curation DIR] [--out FILE]   writes the graph JSON to FILE or standard output';
+
 /** `compile [--seeds DIR] [--curation DIR] [--out FILE]`: writes the graph JSON to FILE or stdout. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const parsed = parseCommandLine(argv, USAGE, {
     options: { seeds: { type: 'string' }, curation: { type: 'string' }, out: { type: 'string', short: 'o' } },
   });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   try {
     const text = serializeGraph(await compileCorpus({ seedsDir: values.seeds, curationDir: values.curation }));
     if (values.out) {
       await writeFile(values.out, text);
       console.error(`extract compile: wrote ${values.out}`);
     } else process.stdout.write(text);
-    return 0;
+    return EXIT.ok;
   } catch (e) {
     if (e instanceof CurationCheckError) {
       for (const p of e.problems) console.error(formatProblem(p));
       console.error(`extract compile: ${e.problems.length} problem(s); nothing written`);
-      return 1;
+      return EXIT.failed;
     }
     throw e;
   }

@@ -3,15 +3,15 @@ import { resolve } from 'node:path';
 import { openNeo4j } from '../db/neo4j.ts';
 import { compileCorpus } from '../extract/compile.ts';
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { neo4jSettings, type Config } from './config.ts';
 import { applySchema } from './graph/schema.ts';
-import { loadGraph } from './graph/load.ts';
+import { loadGraph } from './graph/load/load-graph.ts';
 import { serve } from './server.ts';
 
 /** Neo4j up (its own or NEO4J_URI), the seed graph loaded, the app listening; returns its address. */
 export async function boot(config: Config, options: { serveWeb: boolean }): Promise<string> {
   const say = (line: string) => console.log(line);
-  const neo4j = await openNeo4j(config, say);
+  const neo4j = await openNeo4j(neo4jSettings(config), say);
   say(`Neo4j: ${neo4j.launched ? `started locally at ${neo4j.uri}` : 'using NEO4J_URI'}`);
   try {
     await applySchema(neo4j.driver, neo4j.database);

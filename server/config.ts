@@ -1,10 +1,34 @@
 import { z } from 'zod';
+import { LOCAL_NEO4J_DEFAULTS, type Neo4jSettings } from '../db/neo4j.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const size = z.string().regex(/^\d+[kmg]$/i, 'must be a size like 512m or 2g');
+
+/** The least a token must carry, in bits, by the spread of its characters (Shannon entropy times length). */
+const TOKEN_MIN_BITS = 96;
+
+/**
+ * A token's bits by the spread of its own characters: 0 for `aaaa…`, about 4 per character for random
+ * hex. A guard against the obvious (repeats, a word), not a proof of randomness.
+ */
+export function tokenBits(token: string): number {
+  const counts = new Map<string, number>();
+  for (const c of token) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const length = [...token].length;
+  let perCharacter = 0;
+  for (const n of counts.values()) perCharacter -= (n / length) * Math.log2(n / length);
+  return perCharacter * length;
+}
+
+const GENERATE = 'e.g. openssl rand -hex 32';
+const adminToken = z
+  .string()
+  .min(24, `must be at least 24 characters (${GENERATE})`)
+  .regex(/^\S+$/, 'must hold no whitespace: the bearer token of an Authorization header never does, so no request could match it')
+  .refine((token) => tokenBits(token) >= TOKEN_MIN_BITS, `is too predictable: it must carry ${TOKEN_MIN_BITS} bits or more (repeated or few distinct characters carry less); use a random one, ${GENERATE}`);
 
 /** Every setting of the project, read from the environment in this one place. */
 export const ConfigSchema = z.object({
@@ -20,19 +44,24 @@ export const ConfigSchema = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   /** Where the self-started Neo4j keeps its files. */
-  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_DATA_DIR: z.string().min(1).default(LOCAL_NEO4J_DEFAULTS.dataDir),
   /** First port the self-started Neo4j tries; it moves to the next free one. */
-  NEO4J_BOLT_PORT: port.default(7687),
-  NEO4J_HEAP: size.default('1g'),
-  NEO4J_PAGECACHE: size.default('256m'),
+  NEO4J_BOLT_PORT: port.default(LOCAL_NEO4J_DEFAULTS.port),
+  NEO4J_HEAP: size.default(LOCAL_NEO4J_DEFAULTS.heap),
+  NEO4J_PAGECACHE: size.default(LOCAL_NEO4J_DEFAULTS.pageCache),
   /** Seconds to wait for the self-started Neo4j to accept Bolt connections. */
-  NEO4J_START_TIMEOUT: positiveInt.default(180),
+  NEO4J_START_TIMEOUT: positiveInt.default(LOCAL_NEO4J_DEFAULTS.startTimeoutSeconds),
   /** Milliseconds a single read query may run before Neo4j stops it. */
   QUERY_TIMEOUT_MS: positiveInt.default(5000),
   /** The named graph the API serves; tests and benchmarks load others beside it. */
   GRAPH_DATASET: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).default('seed'),
   /** Load the curated seed graph on start. */
   LOAD_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Comma-separated host names the server answers to besides loopback ones (localhost, 127.0.0.1, [::1]),
+   * while HOST is loopback; e.g. the name a reverse proxy on this machine passes on. Others get 403.
+   */
+  ALLOWED_HOSTS: z.string().default(''),
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */
   CORS_ORIGINS: z.string().default(''),
   /** The most nodes one export may hold; a larger selection is refused with a way to narrow it. */
@@ -59,7 +88,7 @@ export const ConfigSchema = z.object({
    * Turns the admin routes (POST /api/v1/admin/reload) on; they then require `Authorization: Bearer
    * <token>`. Unset: the API is read-only and those routes do not exist.
    */
-  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional(),
+  ADMIN_TOKEN: adminToken.optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -76,7 +105,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(`invalid configuration in the environment:\n${problems}`);
 }
 
-/** A URI fit for logs and errors: any credentials in it are dropped. */
-export function redactUri(uri: string): string {
-  return uri.replace(/\/\/[^@/]*@/, '//');
+/** The Neo4j settings of a configuration, as the launcher and driver side (db/) takes them. */
+export function neo4jSettings(config: Config): Neo4jSettings {
+  return {
+    uri: config.NEO4J_URI,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    dataDir: config.NEO4J_DATA_DIR,
+    port: config.NEO4J_BOLT_PORT,
+    heap: config.NEO4J_HEAP,
+    pageCache: config.NEO4J_PAGECACHE,
+    startTimeoutSeconds: config.NEO4J_START_TIMEOUT,
+  };
 }

@@ -20,6 +20,10 @@ export const ERRORS = {
   AMBIGUOUS_NAME: { status: 409, description: 'the name fits several entities; `details.candidates` lists them with their ids' },
   UNAUTHORIZED: { status: 401, description: 'an admin route without a bearer token' },
   FORBIDDEN: { status: 403, description: 'an admin route with the wrong token' },
+  HOST_NOT_ALLOWED: {
+    status: 403,
+    description: 'bound to loopback, the server answers only requests whose `Host` is a loopback name, `HOST` or one of `ALLOWED_HOSTS` (a guard against DNS rebinding)',
+  },
   REQUEST_TIMEOUT: { status: 408, description: 'the client took longer than `REQUEST_TIMEOUT_MS` to send its request' },
   RELOAD_IN_PROGRESS: { status: 409, description: 'a reload of the dataset is already running' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'a body over `BODY_LIMIT` bytes' },

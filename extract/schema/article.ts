@@ -9,7 +9,8 @@ export const ArticleMetadata = z
     title: z.string().min(3),
     published: IsoDate,
     publisher: z.string().min(2),
-    url: z.url(),
+    /** Only web addresses: the explorer links to it, and javascript: or data: in a link would run. */
+    url: z.url({ protocol: /^https?$/ }),
     translationGroup: Slug,
     author: z.string().optional(),
     /** The file this text was taken from, in the original corpus. */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import yazl from 'yazl';
-import { columnsOf, edgeRow, nodeRow, rowsOf, type Column, type ExportGraph, type Scalar, type WriteOptions } from './model.ts';
+import { columnsOf, edgeRow, nodeRow, rowsOf, type Column, type ExportGraph, type FormatWriter, type Scalar, type WriteOptions } from './model.ts';
 
 /** neo4j-admin import header types; text needs none. */
 const HEADER_TYPE = { boolean: ':boolean', long: ':long', double: ':double', string: '' } as const;
@@ -11,7 +11,7 @@ const header = (c: Column) => `${c.name}${HEADER_TYPE[c.type]}`;
 /** The same node label every entity carries in the project's model, then its type. */
 export const NODE_LABELS = (type: string) => `Entity;${type}`;
 
-function csvStream(head: string[], rows: Iterable<(Scalar | undefined)[]>): NodeJS.ReadableStream {
+function csvStream(head: string[], rows: Iterable<(Scalar | undefined)[]>, forSpreadsheets: boolean): NodeJS.ReadableStream {
   // A byte-order mark, so spreadsheets read the file as UTF-8 (neo4j-admin import skips it), then the
   // header, unquoted as neo4j-admin expects it.
   const header = stringifySync([head], { bom: true, record_delimiter: 'unix' });
@@ -20,6 +20,9 @@ function csvStream(head: string[], rows: Iterable<(Scalar | undefined)[]>): Node
     quoted_string: true,
     record_delimiter: 'unix',
     cast: { boolean: (v) => (v ? 'true' : 'false'), number: (v) => String(v) },
+    // A spreadsheet runs a cell starting with =, +, -, @, a tab or a carriage return as a formula, quoted
+    // or not (=HYPERLINK can send the sheet's data away): such text gets a leading apostrophe. Numbers keep their sign.
+    escape_formulas: forSpreadsheets,
   });
   const lines = Readable.from(rows).pipe(body);
   return Readable.from(
@@ -48,21 +51,27 @@ const cell = (value: Scalar | undefined, c: Column) => (value === undefined ? un
 
 /**
  * `nodes.csv` and `relationships.csv` in a zip, with neo4j-admin import headers (`id:ID`, `:LABEL`,
- * `:START_ID`, `:END_ID`, `:TYPE`, typed columns), readable by a spreadsheet too. Aliases and evidence
- * are JSON text. Import with
+ * `:START_ID`, `:END_ID`, `:TYPE`, typed columns). Aliases and evidence are JSON text. For spreadsheets,
+ * text that would run as a formula starts with an apostrophe; for neo4j-admin, every text is as stored:
  * `neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --multiline-fields=true`.
  */
-export function writeCsvZip(graph: ExportGraph, options: WriteOptions = {}): AsyncIterable<Uint8Array> {
+function csvZip(graph: ExportGraph, options: WriteOptions, forSpreadsheets: boolean): AsyncIterable<Uint8Array> {
   const nodeColumns = columnsOf(rowsOf(graph.nodes, nodeRow), ['label', 'name', 'kind', 'unnamed']).filter((c) => c.name !== 'type');
   const edgeColumns = columnsOf(rowsOf(graph.edges, edgeRow)).filter((c) => c.name !== 'type');
   const mtime = options.exportedAt ?? new Date();
   const zip = new yazl.ZipFile();
   zip.addReadStreamLazy('nodes.csv', { mtime }, (cb) =>
-    cb(null, csvStream(['id:ID', ':LABEL', ...nodeColumns.map(header)], nodeRecords(graph, nodeColumns))),
+    cb(null, csvStream(['id:ID', ':LABEL', ...nodeColumns.map(header)], nodeRecords(graph, nodeColumns), forSpreadsheets)),
   );
   zip.addReadStreamLazy('relationships.csv', { mtime }, (cb) =>
-    cb(null, csvStream([':START_ID', ':END_ID', ':TYPE', 'id', ...edgeColumns.map(header)], edgeRecords(graph, edgeColumns))),
+    cb(null, csvStream([':START_ID', ':END_ID', ':TYPE', 'id', ...edgeColumns.map(header)], edgeRecords(graph, edgeColumns), forSpreadsheets)),
   );
   zip.end();
   return zip.outputStream as unknown as AsyncIterable<Uint8Array>;
 }
+
+/** The CSV files for a spreadsheet: no cell runs as a formula. */
+export const writeCsvZip: FormatWriter = (graph, options = {}) => csvZip(graph, options, true);
+
+/** The CSV files for neo4j-admin import, every text as stored: not to be opened in a spreadsheet. */
+export const writeNeo4jCsvZip: FormatWriter = (graph, options = {}) => csvZip(graph, options, false);

@@ -1,5 +1,5 @@
 import { fold } from '../../extract/text.ts';
-import { writeCsvZip } from './csv.ts';
+import { writeCsvZip, writeNeo4jCsvZip } from './csv.ts';
 import { writeCyjs } from './cyjs.ts';
 import { writeCypher } from './cypher.ts';
 import { writeGexf } from './gexf.ts';
@@ -17,7 +17,7 @@ export interface ExportFormat {
   write: FormatWriter;
 }
 
-export const EXPORT_FORMATS = ['json', 'cyjs', 'graphml', 'gexf', 'csv', 'cypher'] as const;
+export const EXPORT_FORMATS = ['json', 'cyjs', 'graphml', 'gexf', 'csv', 'neo4j-csv', 'cypher'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 /** Every export format: its media type, its file extension and its writer. */
@@ -49,8 +49,15 @@ export const FORMATS: Record<ExportFormatName, ExportFormat> = {
   csv: {
     contentType: 'application/zip',
     extension: 'csv.zip',
-    description: 'nodes.csv and relationships.csv with neo4j-admin import headers, zipped',
+    description:
+      'nodes.csv and relationships.csv for spreadsheets, zipped: a text a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe',
     write: writeCsvZip,
+  },
+  'neo4j-csv': {
+    contentType: 'application/zip',
+    extension: 'neo4j.csv.zip',
+    description: 'nodes.csv and relationships.csv for neo4j-admin import, zipped, every text as stored (not for spreadsheets, which may run text as formulas)',
+    write: writeNeo4jCsvZip,
   },
   cypher: {
     contentType: 'text/plain; charset=utf-8',

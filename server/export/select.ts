@@ -2,7 +2,7 @@ import type { EntityType } from '../../extract/schema/entity-types.ts';
 import type { RelationType } from '../../extract/schema/relation-types.ts';
 import { ApiError } from '../errors.ts';
 import { edgesAmong, neighborsOf } from '../graph/queries/neighbors.ts';
-import type { ApiGraph } from '../plugins/graph.ts';
+import type { GraphStore } from '../graph/store.ts';
 import type { ExportEdge, ExportGraph, ExportNode } from './model.ts';
 
 export interface Selection {
@@ -14,6 +14,17 @@ export interface Selection {
   from?: string | undefined;
   to?: string | undefined;
 }
+
+/** The subgraph, and the entities the selection's ids and names resolved to. */
+export interface SelectedGraph extends ExportGraph {
+  roots: string[];
+}
+
+/**
+ * The title the formats carry (a Cypher comment, a GraphML description), made of the resolved ids:
+ * the ids as the client typed them may hold any text, control characters included.
+ */
+export const exportTitle = (selected: SelectedGraph, depth: number) => `cooperation graph: ${selected.roots.join(', ')} (depth ${depth})`;
 
 export interface ExportLimits {
   maxNodes: number;
@@ -42,12 +53,14 @@ export class ExportTooLarge extends ApiError {
  * it (the same query, depth and filters), merged by id, with the edges that join them. Nothing beyond the limits is ever read whole:
  * each neighbourhood asks for at most `maxNodes` neighbours and says when there were more.
  */
-export async function selectSubgraph(graph: ApiGraph, selection: Selection, limits: ExportLimits): Promise<ExportGraph> {
+export async function selectSubgraph(graph: GraphStore, selection: Selection, limits: ExportLimits): Promise<SelectedGraph> {
   const filters = { relations: selection.relations, types: selection.types, from: selection.from, to: selection.to };
   const nodes = new Map<string, ExportNode>();
   const edges = new Map<string, ExportEdge>();
+  const roots = new Set<string>();
   for (const ref of selection.ids) {
     const root = await graph.resolve('ids', ref);
+    roots.add(root.id);
     const found = await graph.run(neighborsOf(graph.dataset, root.id, selection.depth, filters, Math.max(1, limits.maxNodes - 1)));
     if (!found) throw new ApiError('NOT_FOUND', `ids: no entity with the id ${JSON.stringify(root.id)}`, { parameter: 'ids', id: root.id });
     if (found.truncated) throw new ExportTooLarge('nodes', limits.maxNodes, `more than ${limits.maxNodes}`, selection);
@@ -61,5 +74,5 @@ export async function selectSubgraph(graph: ApiGraph, selection: Selection, limi
     for (const edge of await graph.run(edgesAmong(graph.dataset, [...nodes.keys()], filters))) if (!edges.has(edge.id)) edges.set(edge.id, edge);
     if (edges.size > limits.maxEdges) throw new ExportTooLarge('edges', limits.maxEdges, `at least ${edges.size}`, selection);
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { nodes: [...nodes.values()], edges: [...edges.values()], roots: [...roots] };
 }

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import type { GraphQuery } from './runner.ts';
+import { runRetried, type GraphQuery } from './runner.ts';
 
 /** What a load wrote, by type; kept as JSON on the Dataset node (`counts`). */
 export interface GraphCounts {
@@ -62,9 +62,7 @@ export function activeGenerationKeyQuery(dataset: string): GraphQuery<string | n
   };
 }
 
-/** Runs activeGenerationQuery directly, for callers outside the API (loads, exports, benchmarks). */
-export async function activeGeneration(driver: Driver, database: string, dataset: string): Promise<ActiveGeneration | null> {
-  const query = activeGenerationQuery(dataset);
-  const { records } = await driver.executeQuery(query.cypher, query.params, { database, routing: 'READ' });
-  return query.transform(records);
+/** Runs activeGenerationQuery directly, for callers outside the API (loads, tests, benchmarks). */
+export function activeGeneration(driver: Driver, database: string, dataset: string): Promise<ActiveGeneration | null> {
+  return runRetried(driver, activeGenerationQuery(dataset), database);
 }

@@ -1,8 +1,8 @@
-import type { Driver, Record as Neo4jRecord, Result } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Record as Neo4jRecord, Result } from 'neo4j-driver';
 
 /**
- * One query of the graph layer: its Cypher text (never built from input), its parameters,
- * whether it reads or writes, and how its records become the answer.
+ * One statement of the graph layer, a read or a write: its Cypher text (never built from input), its
+ * parameters, whether it reads or writes, and how its records become the answer.
  */
 export interface GraphQuery<T> {
   cypher: string;
@@ -13,18 +13,18 @@ export interface GraphQuery<T> {
 
 export interface RunOptions {
   database: string;
-  /** A query that runs longer is stopped by Neo4j. */
-  timeoutMs: number;
+  /** A query that runs longer is stopped by Neo4j; none when unset. */
+  timeoutMs?: number;
 }
 
 /**
  * Runs a query as an auto-commit transaction in a session of its own, without the driver's retries:
- * while Neo4j is away a request fails at once (and its client retries) instead of hanging for the
- * driver's 30 s retry window; the pool reconnects by itself when Neo4j is back.
+ * while Neo4j is away a request fails at once (and its client retries) instead of hanging through the
+ * driver's retry window; the pool reconnects by itself when Neo4j is back. Statements that commit as
+ * they go (`CALL ... IN TRANSACTIONS`) need this way too.
  *
- * The driver captures a stack trace for every query (so its errors point at the caller), and with
- * source maps on, as under tsx, formatting it cost 8 % of a search request's CPU. It is skipped, and a
- * failed query's error gets the stack of its callers here instead: the cost moves to failures only.
+ * The driver captures a stack trace for every query, which is costly under source maps (as under
+ * tsx); it is skipped, and a failed query's error gets the stack of its callers here instead.
  */
 export async function runGraphQuery<T>(driver: Driver, query: GraphQuery<T>, { database, timeoutMs }: RunOptions): Promise<T> {
   const session = driver.session({ database, defaultAccessMode: query.routing });
@@ -33,7 +33,7 @@ export async function runGraphQuery<T>(driver: Driver, query: GraphQuery<T>, { d
     let pending: Result;
     Error.stackTraceLimit = 0;
     try {
-      pending = session.run(query.cypher, query.params, { timeout: timeoutMs });
+      pending = session.run(query.cypher, query.params, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
     } finally {
       Error.stackTraceLimit = limit;
     }
@@ -49,3 +49,41 @@ export async function runGraphQuery<T>(driver: Driver, query: GraphQuery<T>, { d
     await session.close().catch(() => {});
   }
 }
+
+/** Queries run inside one transaction: they commit together or not at all. */
+export interface GraphTransaction {
+  run<T>(query: GraphQuery<T>): Promise<T>;
+}
+
+/**
+ * Runs `work` in one managed transaction, which the driver retries on transient failures (so `work`
+ * may run more than once): for several statements that belong together, and for the loader's single
+ * statements, which should ride out a brief failover rather than fail the load.
+ */
+export async function runInTransaction<T>(
+  driver: Driver,
+  { database, routing }: { database: string; routing: GraphQuery<unknown>['routing'] },
+  work: (tx: GraphTransaction) => Promise<T>,
+): Promise<T> {
+  const session = driver.session({ database, defaultAccessMode: routing });
+  const unit = async (tx: ManagedTransaction) =>
+    work({
+      async run(query) {
+        const { records } = await tx.run(query.cypher, query.params);
+        return query.transform(records);
+      },
+    });
+  try {
+    return routing === 'READ' ? await session.executeRead(unit) : await session.executeWrite(unit);
+  } finally {
+    await session.close();
+  }
+}
+
+/** One query in a transaction of its own, retried like runInTransaction's. */
+export function runRetried<T>(driver: Driver, query: GraphQuery<T>, database: string): Promise<T> {
+  return runInTransaction(driver, { database, routing: query.routing }, (tx) => tx.run(query));
+}
+
+/** The transform of a statement whose records say nothing. */
+export const noAnswer = (): void => undefined;

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { ENTITY_TYPES } from '../../extract/schema/entity-types.ts';
 import { RELATION_TYPES } from '../../extract/schema/relation-types.ts';
+import { noAnswer, runRetried, type GraphQuery } from './runner.ts';
 
 /**
  * The graph's constraints and indexes (docs/data-model.md, "Schema"). Every statement is
@@ -61,6 +62,10 @@ export function schemaItems(): SchemaItem[] {
   return items;
 }
 
+function statementOf(cypher: string, params: Record<string, unknown> = {}): GraphQuery<void> {
+  return { cypher, params, routing: 'WRITE', transform: noAnswer };
+}
+
 const ALREADY_THERE = new Set([
   'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
   'Neo.ClientError.Schema.ConstraintAlreadyExists',
@@ -78,7 +83,7 @@ export class SchemaError extends Error {
 export async function applySchema(driver: Driver, database: string, options: { awaitSeconds?: number } = {}): Promise<void> {
   for (const item of schemaItems()) {
     try {
-      await driver.executeQuery(item.cypher, {}, { database });
+      await runRetried(driver, statementOf(item.cypher), database);
     } catch (error) {
       // Two processes applying the schema at once: the other one created it first, which is fine.
       if (ALREADY_THERE.has((error as { code?: string }).code ?? '')) continue;
@@ -86,5 +91,5 @@ export async function applySchema(driver: Driver, database: string, options: { a
       throw new SchemaError(`creating ${item.kind} ${item.name} failed: ${cause}`, { cause: error });
     }
   }
-  await driver.executeQuery('CALL db.awaitIndexes($seconds)', { seconds: options.awaitSeconds ?? 300 }, { database });
+  await runRetried(driver, statementOf('CALL db.awaitIndexes($seconds)', { seconds: options.awaitSeconds ?? 300 }), database);
 }

@@ -11,7 +11,7 @@ import { activeGenerationKeyQuery } from '../graph/generations.ts';
  * while Neo4j is away that read fails and the request gets the 503 as before.
  *
  * Routes opt in with `config: { cacheable: true }`; only 200 answers of GET requests are kept, by
- * their whole URL. Identical requests that arrive while the first is being answered wait for its
+ * the route and its parsed parameters, so every spelling of a URL (`%61` for `a`) finds the same answer. Identical requests that arrive while the first is being answered wait for its
  * answer instead of asking Neo4j again (a burst for a new URL costs one query, not one per client).
  * `X-Cache: hit|miss` says whether Neo4j was asked.
  */
@@ -118,7 +118,7 @@ async function responseCache(app: FastifyInstance, { maxBytes }: ResponseCacheOp
       answers.clear();
       served = generation;
     }
-    const key = `${generation} ${request.url}`;
+    const key = `${generation} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.query)}`;
     // The first to miss computes the answer; the others wait for it.
     let first = true;
     for (;;) {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLauncher } from '../../db/launcher.ts';
-import { openNeo4j, Neo4jUnreachableError } from '../../db/neo4j.ts';
-import { loadConfig } from '../../server/config.ts';
+import { openNeo4j, Neo4jUnreachableError, redactUri } from '../../db/neo4j.ts';
+import { loadConfig, neo4jSettings } from '../../server/config.ts';
 import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
 
 const driver = testDriver();
@@ -57,9 +57,14 @@ describe('the launcher', () => {
 describe('connecting to NEO4J_URI', () => {
   it('names the URI, without the password, when Neo4j is unreachable', async () => {
     const config = loadConfig({ NEO4J_URI: 'bolt://reader:s3cret@127.0.0.1:1', NEO4J_PASSWORD: 's3cret' });
-    const failure = await openNeo4j(config).catch((e: unknown) => e);
+    const failure = await openNeo4j(neo4jSettings(config)).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(Neo4jUnreachableError);
     expect((failure as Error).message).toContain('Neo4j at bolt://127.0.0.1:1 is unreachable');
     expect((failure as Error).message).not.toContain('s3cret');
+  });
+
+  it('drops credentials from a URI before it is shown', () => {
+    expect(redactUri('neo4j+s://admin:hunter2@db.example.org:7687')).toBe('neo4j+s://db.example.org:7687');
+    expect(redactUri('bolt://localhost:7687')).toBe('bolt://localhost:7687');
   });
 });

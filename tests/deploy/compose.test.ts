@@ -40,4 +40,23 @@ describe('docker-compose.yml', () => {
     const auth = String(neo4j.environment?.NEO4J_AUTH);
     expect(auth).toBe(`neo4j/${String(app.environment?.NEO4J_PASSWORD)}`);
   });
+
+  it("refuses to start without a password of the user's own: none is shipped", () => {
+    // `${NAME:?message}` makes compose stop with the message when NAME is unset or empty.
+    expect(String(app.environment?.NEO4J_PASSWORD)).toMatch(/^\$\{NEO4J_PASSWORD:\?[^}]+\}$/);
+    expect(readFileSync('docker-compose.yml', 'utf8')).not.toMatch(/NEO4J_PASSWORD:-/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const stages = readFileSync('Dockerfile', 'utf8').split(/^FROM /m).slice(1);
+  const running = stages.at(-1) ?? '';
+
+  it('runs the app as an unprivileged user, with no development dependencies', () => {
+    expect(running).toMatch(/^USER node$/m);
+    expect(running).toMatch(/npm ci --omit=dev/);
+    // The web UI is built in a stage of its own and only its output is copied.
+    expect(running).toMatch(/^COPY --from=\w+ \/app\/dist\/web/m);
+    expect(running).not.toMatch(/npm run build/);
+  });
 });

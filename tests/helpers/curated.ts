@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { compileCorpus } from '../../extract/compile.ts';
-import { loadGraph } from '../../server/graph/load.ts';
+import { loadGraph } from '../../server/graph/load/load-graph.ts';
 import { applySchema } from '../../server/graph/schema.ts';
 import { testDatabase, uniqueDataset } from './neo4j.ts';
 

@@ -7,11 +7,13 @@ import { parseArticle } from '../../extract/corpus.ts';
 import { CurationCheckError } from '../../extract/problems.ts';
 import { Slug } from '../../extract/schema/common.ts';
 import type { CompiledGraph } from '../../extract/schema/compiled.ts';
-import { clearDataset, GraphValidationError, loadGraph } from '../../server/graph/load.ts';
+import { clearDataset } from '../../server/graph/load/cleanup.ts';
+import { GraphValidationError } from '../../server/graph/load/errors.ts';
+import { loadGraph } from '../../server/graph/load/load-graph.ts';
 import { applySchema } from '../../server/graph/schema.ts';
 import { makeFixture, record, relation, type Fixture } from '../extract/fixture.ts';
 import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
-import { fixtureGraph } from '../store/fixture.ts';
+import { fixtureGraph } from '../server/graph/fixture.ts';
 import { datasetState } from './helpers.ts';
 
 /**

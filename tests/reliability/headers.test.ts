@@ -5,7 +5,7 @@ import { testApp } from '../helpers/app.ts';
 /** Security headers and the CORS allow-list; the web UI's working under this CSP is checked in the browser tests. */
 
 const EXPECTED_CSP =
-  "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;" +
+  "default-src 'self';base-uri 'self';font-src 'self';form-action 'self';frame-ancestors 'self';img-src 'self' data:;" +
   "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'";
 
 async function appWith(env: Record<string, string> = {}) {

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { testDatabase } from '../helpers/neo4j.ts';
-import { snapshot, type Snapshot } from '../store/fixture.ts';
+import { snapshot, type Snapshot } from '../server/graph/fixture.ts';
 import { loadCurated } from '../helpers/curated.ts';
 
 export { loadCurated, snapshot, type Snapshot };

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticSource } from '../../bench/synthetic.ts';
-import { clearDataset, loadGraph } from '../../server/graph/load.ts';
+import { clearDataset } from '../../server/graph/load/cleanup.ts';
+import { loadGraph } from '../../server/graph/load/load-graph.ts';
 import { applySchema } from '../../server/graph/schema.ts';
 import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
-import { allElements } from '../store/fixture.ts';
+import { allElements } from '../server/graph/fixture.ts';
 import { datasetState } from './helpers.ts';
 
 /**

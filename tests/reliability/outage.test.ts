@@ -42,7 +42,7 @@ beforeAll(async () => {
   neo4j = await launch(27_687);
   server = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', GRAPH_DATASET: 'seed', LOAD_SEED: 'true', RATE_LIMIT_MAX: '0' },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', GRAPH_DATASET: 'seed', LOAD_SEED: 'true', RATE_LIMIT_MAX: '0' },
   });
   server.stderr!.resume();
   api = await new Promise<string>((resolve, reject) => {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createDriver, openNeo4j } from '../../db/neo4j.ts';
 import { testApp } from '../helpers/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, neo4jSettings } from '../../server/config.ts';
 
 /** Neo4j credentials come from the environment only, and never reach a log line or an answer. */
 
@@ -53,7 +53,7 @@ describe('credentials never appear in logs or errors', () => {
       NEO4J_USER: USER,
       NEO4J_PASSWORD: PASSWORD,
     });
-    const failure = await openNeo4j(settings).then(
+    const failure = await openNeo4j(neo4jSettings(settings)).then(
       () => undefined,
       (error: unknown) => error as Error,
     );

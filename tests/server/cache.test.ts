@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { compileCorpus } from '../../extract/compile.ts';
-import { loadGraph } from '../../server/graph/load.ts';
+import { loadGraph } from '../../server/graph/load/load-graph.ts';
 import { meetingsOf } from '../../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
 import { LIMITS } from '../../server/schemas/query.ts';

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WEB = join(ROOT, 'web/src');
 
-/** The modules outside web/ the explorer bundles: the domain's declarations and the folding rule. */
+/** The modules outside web/ the explorer bundles: the domain's declarations, the folding rule, the reserved names. */
 const BUNDLED_FROM_EXTRACT = [
   'extract/schema/entity-types.ts',
+  'extract/schema/reserved.ts',
   'extract/schema/relation-types.ts',
   'extract/schema/languages.ts',
   'extract/text.ts',

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, findQuote, fold, truncate } from '../../web/src/util/text.ts';
+import { escapeHtml, findQuote, fold, isWebUrl, truncate } from '../../web/src/util/text.ts';
 import { formatDate, languageName, relationLabel, typeLabel } from '../../web/src/util/labels.ts';
 import { matchedAlias } from '../../web/src/ui/search.ts';
 
 describe('text helpers', () => {
+  it('take only http and https URLs as web addresses, so nothing else becomes a link', () => {
+    for (const url of ['https://vnexpress.net/a.html', 'http://example.org/', 'HTTPS://EXAMPLE.ORG']) expect(isWebUrl(url), url).toBe(true);
+    for (const url of ['javascript:alert(1)', ' javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '/relative', '']) {
+      expect(isWebUrl(url), url).toBe(false);
+    }
+  });
+
   it('fold case and Vietnamese diacritics, đ included', () => {
     expect(fold('Trương Quốc Trí')).toBe('truong quoc tri');
     expect(fold('Đặng  Hoàng An')).toBe('dang hoang an');

@@ -1,7 +1,7 @@
 import type { DossierResponse } from '../../schemas/api.ts';
 import type { GraphQuery } from '../runner.ts';
-import { ACTIVE_GRAPH, DATE_WITHIN, byDate, evidenceOf, mergeEvidence, toRef, type Row } from './elements.ts';
-import { EVENT_DETAILS, PARTICIPATION, REF, timelineEventFrom } from './events.ts';
+import { ACTIVE_GRAPH, DATE_WITHIN, REF, byDate, evidenceOf, mergeEvidence, toRef, type Row } from './elements.ts';
+import { EVENT_DETAILS, PARTICIPATION, timelineEventFrom } from './events.ts';
 import { POSITIONS_OF, positionsFrom } from './entity.ts';
 
 /** Organization kinds that are standing ties between two sides. */

@@ -1,6 +1,7 @@
 import { ENTITY_TYPES, type EntityType } from '../../../extract/schema/entity-types.ts';
 import type { RelationType } from '../../../extract/schema/relation-types.ts';
 import type { Alias, CitedEvidence, Language } from '../../../extract/schema/common.ts';
+import { RESERVED_EDGE_KEYS, RESERVED_NODE_KEYS } from '../../../extract/schema/reserved.ts';
 import type { ApiEdge, ApiNode, EntityRef } from '../../schemas/graph.ts';
 
 /**
@@ -31,8 +32,16 @@ export const SHOWN_EDGE_MAP = (r: string) =>
 export const DATE_WITHIN = (expr: string) =>
   `(${expr} IS NULL OR (($from IS NULL OR ${expr} >= left($from, size(${expr}))) AND ($to IS NULL OR left(${expr}, size($to)) <= $to)))`;
 
-const INTERNAL = new Set(['graph', 'labels', 'aliasNames', 'aliasLangs', 'searchNames', 'evidence', 'articleIds', 'id', 'name', 'kind', 'unnamed']);
-const EDGE_INTERNAL = new Set(['graph', 'evidence', 'articleIds', 'id', 'type', 'source', 'target']);
+/** A place, or any place inside it, up to three levels down (district, city, province). */
+export const HELD_IN = (event: string) =>
+  `EXISTS { MATCH (${event})-[:TOOK_PLACE_IN]->(:Entity)-[:LOCATED_IN*0..3]->(within:Entity) WHERE within.id = $place }`;
+
+/** A node as a reference (what `toRef` reads; events also keep their date), or null. */
+export const REF = (n: string) => `CASE WHEN ${n} IS NULL THEN null ELSE ${n} {.id, .name, .kind, .date, labels: labels(${n})} END`;
+
+/** The properties the store sets itself: the rest of a node's or edge's properties are shown as they are. */
+const INTERNAL = new Set<string>(RESERVED_NODE_KEYS);
+const EDGE_INTERNAL = new Set<string>(RESERVED_EDGE_KEYS);
 
 export type Row = Record<string, unknown>;
 

@@ -2,16 +2,13 @@ import { int } from 'neo4j-driver';
 import type { RelationType } from '../../../extract/schema/relation-types.ts';
 import type { Participation, TimelineEvent } from '../../schemas/api.ts';
 import type { GraphQuery } from '../runner.ts';
-import { ACTIVE_GRAPH, DATE_WITHIN, byDate, evidenceOf, toRef, type Row } from './elements.ts';
-import { HELD_IN } from './meetings.ts';
+import { ACTIVE_GRAPH, DATE_WITHIN, HELD_IN, REF, byDate, evidenceOf, toRef, type Row } from './elements.ts';
 
 /** The relations by which someone takes part in an event. */
 export const PARTICIPATION: RelationType[] = ['CO_CHAIRED', 'ATTENDED', 'HOSTED', 'WITNESSED', 'PROPOSED'];
 
 /** At most this many participants are listed per event. */
 const MAX_PARTICIPANTS = 50;
-
-export const REF = (n: string) => `CASE WHEN ${n} IS NULL THEN null ELSE ${n} {.id, .name, .kind, labels: labels(${n})} END`;
 
 /** Cypher that, for an event bound to `e`, finds its place (`pl`) and its participants. */
 export const EVENT_DETAILS = (e: string) => `CALL (${e}) {

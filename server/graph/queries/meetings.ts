@@ -3,7 +3,7 @@ import { MEETING_RELATIONS, type RelationType } from '../../../extract/schema/re
 import type { EventRef, Meeting } from '../../schemas/api.ts';
 import { LIMITS } from '../../schemas/query.ts';
 import type { GraphQuery } from '../runner.ts';
-import { ACTIVE_GRAPH, DATE_WITHIN, byDate, entityType, evidenceOf, mergeEvidence, toRef, type Row } from './elements.ts';
+import { ACTIVE_GRAPH, DATE_WITHIN, HELD_IN, REF, byDate, entityType, evidenceOf, mergeEvidence, toRef, type Row } from './elements.ts';
 
 export interface MeetingFilters {
   with?: string | undefined;
@@ -26,12 +26,6 @@ export interface Meetings {
  */
 export const MAX_OCCASIONS = 1000;
 export const MAX_COUNTERPARTS_PER_OCCASION = 50;
-
-const REF = (n: string) => `CASE WHEN ${n} IS NULL THEN null ELSE ${n} {.id, .name, .kind, .date, labels: labels(${n})} END`;
-
-/** A place, or any place inside it, up to three levels down (district, city, province). */
-export const HELD_IN = (event: string) =>
-  `EXISTS { MATCH (${event})-[:TOOK_PLACE_IN]->(:Entity)-[:LOCATED_IN*0..3]->(within:Entity) WHERE within.id = $place }`;
 
 /** The relationship types by which two people meet at an occasion, as a type pattern (from the allow-list). */
 const ROLES = MEETING_RELATIONS.join('|');

@@ -33,7 +33,7 @@ WITH root, seen + found[0..room] AS seen, found[0..room] AS frontier, truncated 
  * Every edge between two nodes of `seen` that passes the filters. Each shown node's outgoing
  * relationships are joined with the shown nodes by grouping on the far end, a hash join: a group
  * with a marker row (r null) is a shown node. (`b IN seen` on a list built in the query re-hashes
- * the list for every relationship, and hubs have thousands: it cost four times the walk itself.)
+ * the list for every relationship, and hubs have thousands.)
  */
 const EDGES_AMONG_SEEN = `CALL (seen) {
   CALL (seen) {
@@ -53,9 +53,7 @@ const EDGES_AMONG_SEEN = `CALL (seen) {
 
 /**
  * The answer as one row per node (with its place in `seen`: the root first) and one per edge, not one
- * record holding both lists. The driver decodes the strings of a record larger than a Bolt chunk
- * (64 KiB) piece by piece, walking every chunk for each string; a 500-node neighbourhood in one
- * record cost twice the client CPU of the same in small records.
+ * record holding both lists: the driver decodes a record larger than a Bolt chunk far more slowly.
  */
 const AS_ROWS = (nodes: string, edges: string) => `CALL (${nodes}, ${edges}) {
   UNWIND range(0, size(${nodes}) - 1) AS i

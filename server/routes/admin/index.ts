@@ -8,7 +8,8 @@ import { CurationCheckError, formatProblem } from '../../../extract/problems.ts'
 import type { CompiledGraph } from '../../../extract/schema/compiled.ts';
 import type { Config } from '../../config.ts';
 import { ApiError, fromDriverError } from '../../errors.ts';
-import { DatasetBusyError, loadGraph } from '../../graph/load.ts';
+import { DatasetBusyError } from '../../graph/load/errors.ts';
+import { loadGraph } from '../../graph/load/load-graph.ts';
 import { errorResponses } from '../../schemas/errors.ts';
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contentDisposition, EXPORT_FORMATS, exportFileName, FORMATS } from '../../export/index.ts';
 import { ExportQuery } from '../../export/query.ts';
-import { selectSubgraph } from '../../export/select.ts';
+import { exportTitle, selectSubgraph } from '../../export/select.ts';
 import { errorResponses } from '../../schemas/errors.ts';
 import type { Config } from '../../config.ts';
 
@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncZod<ExportRouteOptions> = async (app, { config }
         .header('content-disposition', contentDisposition(name))
         .header('x-export-nodes', String(graph.nodes.length))
         .header('x-export-edges', String(graph.edges.length))
-        .send(Readable.from(writer.write(graph, { title: `cooperation graph: ${ids.join(', ')} (depth ${depth})` })));
+        .send(Readable.from(writer.write(graph, { title: exportTitle(graph, depth) })));
     },
   );
 };

@@ -3,7 +3,7 @@ import type { SourceDetail } from '../api/types.ts';
 import { AnswerCache } from '../data/answer-cache.ts';
 import { formatDate, languageName } from '../util/labels.ts';
 import { findQuote } from '../util/text.ts';
-import { byId, clear, h, icon } from './dom.ts';
+import { byId, clear, h, icon, sourceLink } from './dom.ts';
 
 /**
  * Splits an article into paragraphs and marks the quote. The highlight may span paragraphs;
@@ -85,7 +85,7 @@ export class ArticleReader {
         a.publisher ? h('span', {}, a.publisher) : null,
         a.published ? h('time', { datetime: a.published }, formatDate(a.published)) : null,
         h('span', {}, `${a.factCount} facts`),
-        a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, icon('external'), 'Original source') : null,
+        a.url ? sourceLink(a.url, {}, icon('external'), 'Original source') : null,
       ),
     );
     const { paragraphs, found } = articleBody(a.text, quote);

@@ -1,3 +1,5 @@
+import { isWebUrl } from '../util/text.ts';
+
 /** A small element builder: enough for the explorer's panels without a framework. */
 
 type Child = Node | string | number | null | undefined | false | Child[];
@@ -22,6 +24,12 @@ export function append(el: Element, children: Child[]): void {
     if (Array.isArray(child)) append(el, child);
     else el.append(child instanceof Node ? child : String(child));
   }
+}
+
+/** A link to an article's source, opened in a new tab; a URL that is not a web address is shown as text. */
+export function sourceLink(url: string, attrs: Attrs, ...children: Child[]): HTMLElement {
+  if (!isWebUrl(url)) return h('span', { class: 'source-url' }, url);
+  return h('a', { ...attrs, href: url, target: '_blank', rel: 'noopener noreferrer' }, ...children);
 }
 
 export function clear(el: Element): void {

@@ -1,7 +1,7 @@
 import type { ArticleSummary, Evidence } from '../api/types.ts';
 import { evidenceByArticle } from '../graph/model.ts';
 import { formatDate, languageName } from '../util/labels.ts';
-import { h, icon } from './dom.ts';
+import { h, icon, sourceLink } from './dom.ts';
 
 export interface EvidenceContext {
   article(id: string): ArticleSummary | undefined;
@@ -33,7 +33,7 @@ export function evidenceList(evidence: readonly Evidence[], ctx: EvidenceContext
           a?.published ? h('time', { datetime: a.published }, formatDate(a.published)) : null,
           h('span', {}, languageName(g.language)),
           a?.url
-            ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer', class: 'source-link', 'aria-label': `Open the source of “${a.title}” (new tab)` }, icon('external'), 'source')
+            ? sourceLink(a.url, { class: 'source-link', 'aria-label': `Open the source of “${a.title}” (new tab)` }, icon('external'), 'source')
             : null,
         ),
         g.quotes.map((quote) =>

@@ -3,6 +3,16 @@
 // The one folding rule of the project (a pure module): the explorer compares names as the API does.
 export { fold } from '../../../extract/text.ts';
 
+/** Whether a URL is a web address (http or https): anything else (javascript:, data:) must never become a link. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

@@ -1,10 +1,10 @@
-import type { LoadProgress } from './load.ts';
+import type { LoadProgress } from './types.ts';
 
 /**
  * A one-line progress bar for loads, drawn only on a terminal; elsewhere (CI, pipes, logs) it
  * returns undefined and nothing is drawn.
  */
-export function progressBar(stream: NodeJS.WriteStream = process.stdout): { update(p: LoadProgress): void; done(): void } | undefined {
+export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): { update(p: LoadProgress): void; done(): void } | undefined {
   if (!stream.isTTY) return undefined;
   const width = 30;
   let last = 0;

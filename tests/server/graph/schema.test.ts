@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { applySchema, ENTITY_NAMES_INDEX, schemaItems } from '../../server/graph/schema.ts';
-import { ENTITY_TYPES } from '../../extract/schema/entity-types.ts';
-import { RELATION_TYPES } from '../../extract/schema/relation-types.ts';
-import { testDatabase, testDriver } from '../helpers/neo4j.ts';
+import { applySchema, ENTITY_NAMES_INDEX, schemaItems } from '../../../server/graph/schema.ts';
+import { ENTITY_TYPES } from '../../../extract/schema/entity-types.ts';
+import { RELATION_TYPES } from '../../../extract/schema/relation-types.ts';
+import { testDatabase, testDriver } from '../../helpers/neo4j.ts';
 
 const driver = testDriver();
 const database = testDatabase();

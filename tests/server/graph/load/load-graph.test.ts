@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema } from '../../server/graph/schema.ts';
-import { activeGeneration, clearDataset, DatasetBusyError, GraphValidationError, loadGraph, LoadError, type BatchInfo } from '../../server/graph/load.ts';
-import type { CompiledGraph } from '../../extract/schema/compiled.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
+import { applySchema } from '../../../../server/graph/schema.ts';
+import { activeGeneration } from '../../../../server/graph/generations.ts';
+import { clearDataset } from '../../../../server/graph/load/cleanup.ts';
+import { DatasetBusyError, GraphValidationError, LoadError } from '../../../../server/graph/load/errors.ts';
+import { loadGraph } from '../../../../server/graph/load/load-graph.ts';
+import type { BatchInfo } from '../../../../server/graph/load/types.ts';
+import type { CompiledGraph } from '../../../../extract/schema/compiled.ts';
+import { testDatabase, testDriver, uniqueDataset } from '../../../helpers/neo4j.ts';
 import neo4j from 'neo4j-driver';
 import { createServer, connect, type Socket } from 'node:net';
 import { inject } from 'vitest';
-import { allElements, fixtureGraph, snapshot, type Snapshot } from './fixture.ts';
+import { allElements, fixtureGraph, snapshot, type Snapshot } from '../fixture.ts';
 
 const driver = testDriver();
 const database = testDatabase();
@@ -143,7 +147,7 @@ describe('loadGraph', () => {
       onBatch: async (batch, tx) => {
         batches.push(batch);
         // A real error raised by Neo4j in the batch's own transaction.
-        if (batch.index === batch.total) await tx.run('RETURN 1 / toInteger($zero) AS boom', { zero: 0 });
+        if (batch.index === batch.total) await tx.run({ cypher: 'RETURN 1 / toInteger($zero) AS boom', params: { zero: 0 }, routing: 'WRITE', transform: () => null });
       },
     }).catch((e: unknown) => e);
 
@@ -171,7 +175,7 @@ describe('loadGraph', () => {
 
     // The load talks to Neo4j through a proxy that drops every connection at the fourth batch.
     const proxy = await cuttableProxy(new URL(inject('neo4jUri').replace(/^\w+:/, 'http:')));
-    const doomed = neo4j.driver(`bolt://127.0.0.1:${proxy.port}`, undefined, { disableLosslessIntegers: true, maxTransactionRetryTime: 500, connectionTimeout: 1000 });
+    const doomed = neo4j.driver(`bolt://127.0.0.1:${proxy.port}`, neo4j.auth.basic(inject('neo4jUser'), inject('neo4jPassword')), { disableLosslessIntegers: true, maxTransactionRetryTime: 500, connectionTimeout: 1000 });
     const failure = await loadGraph(doomed, database, name, changedGraph(), {
       nodeBatchSize: 2,
       relationshipBatchSize: 2,

@@ -1,20 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { openNeo4j } from '../db/neo4j.ts';
-import { loadConfig } from '../server/config.ts';
-import { applySchema } from '../server/graph/schema.ts';
-import { GraphValidationError, loadGraph, type GraphDiff, type LoadResult, type TypeDiff } from '../server/graph/load.ts';
-import { progressBar } from '../server/graph/progress.ts';
-import { compileCorpus } from './compile.ts';
-import { CurationCheckError, formatProblem } from './problems.ts';
-import { CompiledGraph } from './schema/compiled.ts';
+import { openNeo4j } from '../../../db/neo4j.ts';
+import { errorMessage, EXIT, parseCommandLine, processIo, runIfMain, type CommandIo } from '../../../extract/command-line.ts';
+import { compileCorpus } from '../../../extract/compile.ts';
+import { CurationCheckError, formatProblem } from '../../../extract/problems.ts';
+import { CompiledGraph } from '../../../extract/schema/compiled.ts';
+import { loadConfig, neo4jSettings } from '../../config.ts';
+import { applySchema } from '../schema.ts';
+import { GraphValidationError } from './errors.ts';
+import { loadGraph } from './load-graph.ts';
+import { progressBar } from './progress.ts';
+import type { GraphDiff, LoadResult, TypeDiff } from './types.ts';
 
-/**
- * `load [--file compiled.json] [--dataset NAME]`: compiles the curation (or reads a compiled graph),
- * and only if it is valid, writes it into Neo4j as the dataset's new generation (GRAPH_DATASET by
- * default), then prints the counts and what changed. Uses NEO4J_URI, or starts the project's own
- * Neo4j and stops it again.
- */
+export const USAGE = `Check and compile the curation (or read a compiled graph) and, only if it is valid, load it into
+Neo4j as the dataset's new generation; then print the counts and what changed.
+
+  npm run load -- [--file compiled.json] [--dataset NAME] [--seeds DIR] [--curation DIR]
+
+  --file      a compiled graph (as \`tsx extract/cli.ts compile\` writes it) instead of the curation
+  --dataset   the dataset to load into (default GRAPH_DATASET)
+  --seeds, --curation  other folders of articles and curation files
+
+Neo4j is NEO4J_URI when set, or the project's own, started for the load and stopped again.`;
 
 async function readCompiled(path: string): Promise<CompiledGraph> {
   const parsed = CompiledGraph.safeParse(JSON.parse(await readFile(path, 'utf8')));
@@ -57,51 +63,59 @@ export function formatResult(result: LoadResult): string[] {
   ];
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      file: { type: 'string' },
-      dataset: { type: 'string' },
-      seeds: { type: 'string' },
-      curation: { type: 'string' },
-    },
-  });
-  const config = loadConfig();
-  const dataset = values.dataset ?? config.GRAPH_DATASET;
+/** The load command; exit code 0 when loaded, 1 when the graph is invalid or the load failed, 2 for bad usage. */
+export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
+  const say = (line: string) => io.stderr.write(`${line}\n`);
+  const parsed = parseCommandLine(
+    argv,
+    USAGE,
+    { options: { file: { type: 'string' }, dataset: { type: 'string' }, seeds: { type: 'string' }, curation: { type: 'string' } } },
+    say,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  const config = loadConfig(values.dataset ? { ...io.env, GRAPH_DATASET: values.dataset } : io.env);
 
   let graph: CompiledGraph;
   try {
     graph = values.file ? await readCompiled(values.file) : await compileCorpus({ seedsDir: values.seeds, curationDir: values.curation });
   } catch (e) {
     if (e instanceof CurationCheckError) {
-      for (const p of e.problems) console.error(formatProblem(p));
-      console.error(`extract load: ${e.problems.length} problem(s); nothing written`);
-      return 1;
+      for (const p of e.problems) say(formatProblem(p));
+      say(`load: ${e.problems.length} problem(s); nothing written`);
+      return EXIT.failed;
     }
     if (e instanceof GraphValidationError) {
-      console.error(`extract load: ${e.message}`);
-      return 1;
+      say(`load: ${e.message}`);
+      return EXIT.failed;
     }
     throw e;
   }
 
-  const neo4j = await openNeo4j(config, (line) => console.error(line));
-  const bar = progressBar();
+  let neo4j;
+  try {
+    neo4j = await openNeo4j(neo4jSettings(config), say);
+  } catch (e) {
+    say(`load: ${errorMessage(e)}`);
+    return EXIT.failed;
+  }
+  const bar = progressBar(io.stdout);
   try {
     await applySchema(neo4j.driver, neo4j.database);
-    const result = await loadGraph(neo4j.driver, neo4j.database, dataset, graph, {
+    const result = await loadGraph(neo4j.driver, neo4j.database, config.GRAPH_DATASET, graph, {
       onProgress: (p) => bar?.update(p),
-      log: (line) => console.error(line),
+      log: say,
     });
     bar?.done();
-    for (const line of formatResult(result)) console.log(line);
-    return 0;
+    for (const line of formatResult(result)) io.stdout.write(`${line}\n`);
+    return EXIT.ok;
   } catch (e) {
     bar?.done();
-    console.error(`extract load: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
+    say(`load: ${errorMessage(e)}`);
+    return EXIT.failed;
   } finally {
     await neo4j.close();
   }
 }
+
+runIfMain(import.meta.url, main);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runGraphQuery, type GraphQuery } from '../../server/graph/runner.ts';
-import { testDatabase, testDriver } from '../helpers/neo4j.ts';
+import { runGraphQuery, runInTransaction, runRetried, type GraphQuery } from '../../../server/graph/runner.ts';
+import { testDatabase, testDriver, uniqueDataset } from '../../helpers/neo4j.ts';
 
 /** The one way every read of the API reaches Neo4j (and the benchmark's direct path). */
 describe('runGraphQuery', () => {
@@ -37,5 +37,41 @@ describe('runGraphQuery', () => {
   it('stops a query that runs past its timeout', async () => {
     const slow = runGraphQuery(driver, query('UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 13 RETURN count(*) AS n', {}, (r) => r), { ...options, timeoutMs: 200 });
     await expect(slow).rejects.toMatchObject({ code: expect.stringMatching(/TimedOut/) });
+  });
+});
+
+describe('runInTransaction', () => {
+  const driver = testDriver();
+  const database = testDatabase();
+  afterAll(() => driver.close());
+
+  const write = (cypher: string, params: Record<string, unknown> = {}): GraphQuery<number> => ({
+    cypher,
+    params,
+    routing: 'WRITE',
+    transform: (records) => records.length,
+  });
+  const count = (marker: string) =>
+    runRetried(driver, { cypher: 'MATCH (n:RunnerProbe {marker: $marker}) RETURN count(n) AS n', params: { marker }, routing: 'READ', transform: (r) => Number(r[0]?.get('n')) }, database);
+
+  it('commits the queries of its work together, each answer through its transform', async () => {
+    const marker = uniqueDataset('runner-commit');
+    const answers = await runInTransaction(driver, { database, routing: 'WRITE' }, async (tx) => [
+      await tx.run(write('CREATE (n:RunnerProbe {marker: $marker}) RETURN n', { marker })),
+      await tx.run(write('UNWIND range(1, 2) AS i CREATE (n:RunnerProbe {marker: $marker}) RETURN n', { marker })),
+    ]);
+    expect(answers).toEqual([1, 2]);
+    expect(await count(marker)).toBe(3);
+    await runRetried(driver, write('MATCH (n:RunnerProbe {marker: $marker}) DELETE n', { marker }), database);
+  });
+
+  it('rolls every query back when one of them fails', async () => {
+    const marker = uniqueDataset('runner-rollback');
+    const failing = runInTransaction(driver, { database, routing: 'WRITE' }, async (tx) => {
+      await tx.run(write('CREATE (n:RunnerProbe {marker: $marker}) RETURN n', { marker }));
+      await tx.run(write('RETURN 1 / toInteger($zero) AS x', { zero: 0 }));
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.ArithmeticError' });
+    expect(await count(marker)).toBe(0);
   });
 });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCorpus } from '../../extract/compile.ts';
-import type { CompiledGraph } from '../../extract/schema/compiled.ts';
-import { applySchema } from '../../server/graph/schema.ts';
-import { activeGeneration, clearDataset, loadGraph } from '../../server/graph/load.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
-import { snapshot } from './fixture.ts';
+import { compileCorpus } from '../../../../extract/compile.ts';
+import type { CompiledGraph } from '../../../../extract/schema/compiled.ts';
+import { applySchema } from '../../../../server/graph/schema.ts';
+import { activeGeneration } from '../../../../server/graph/generations.ts';
+import { clearDataset } from '../../../../server/graph/load/cleanup.ts';
+import { loadGraph } from '../../../../server/graph/load/load-graph.ts';
+import { testDatabase, testDriver, uniqueDataset } from '../../../helpers/neo4j.ts';
+import { snapshot } from '../fixture.ts';
 
 const driver = testDriver();
 const database = testDatabase();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { CompiledGraph, type GraphNode, type GraphRelationship } from '../../extract/schema/compiled.ts';
-import type { Article } from '../../extract/schema/article.ts';
+import { CompiledGraph, type GraphNode, type GraphRelationship } from '../../../extract/schema/compiled.ts';
+import type { Article } from '../../../extract/schema/article.ts';
 
 /** A small hand-built graph in the compiled shape, independent of the curated corpus. */
 

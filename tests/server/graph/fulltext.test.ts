@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema, ENTITY_NAMES_INDEX } from '../../server/graph/schema.ts';
-import { clearDataset, loadGraph } from '../../server/graph/load.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../helpers/neo4j.ts';
+import { applySchema, ENTITY_NAMES_INDEX } from '../../../server/graph/schema.ts';
+import { clearDataset } from '../../../server/graph/load/cleanup.ts';
+import { loadGraph } from '../../../server/graph/load/load-graph.ts';
+import { testDatabase, testDriver, uniqueDataset } from '../../helpers/neo4j.ts';
 import { fixtureGraph } from './fixture.ts';
 
 const driver = testDriver();
