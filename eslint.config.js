@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'db/target/', '.data/', 'coverage/', 'bench/results/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', 'db/target/', '.data/', 'coverage/', 'bench/results/', 'test-results/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -110,6 +110,16 @@ describe('extract check', () => {
     ]);
   });
 
+  it('rejects a quote that differs from the article only by case: quotes are verbatim', async () => {
+    await fx.editYaml(CONF, (doc) => {
+      const r = relation(doc, 'PRECEDED', 'guangdong-coordination-conference-8', 'guangdong-coordination-conference-9');
+      (r.evidence as { quote: string }[])[1]!.quote = 'SINDS DE 8E CONFERENTIE IN 2022';
+    });
+    expect(await problems()).toEqual([
+      expect.stringContaining('evidence.1: quote does not occur in article "guangdong-conference-9-nl": "SINDS DE 8E CONFERENTIE IN 2022"'),
+    ]);
+  });
+
   it('accepts a quote that differs only by Unicode normalization and whitespace', async () => {
     await fx.editYaml(CONF, (doc) => {
       const r = relation(doc, 'PRECEDED', 'guangdong-coordination-conference-8', 'guangdong-coordination-conference-9');

@@ -28,6 +28,10 @@ const FOLDED: readonly (readonly [string, string])[] = [
   // Other Latin letters the index spells in plain letters.
   ['Søren Æbeløe', 'soren aebeloe'],
   ['Łódź', 'lodz'],
+  ['Guðrún', 'gudrun'],
+  ['Þór', 'thor'],
+  ['cœur', 'coeur'],
+  ['Dıyarbakır', 'diyarbakir'],
   // Punctuation stays; compatibility forms are their plain letters.
   ["People's Committee (Quảng Ninh)", "people's committee (quang ninh)"],
   ['Trương, Quốc Trí.', 'truong, quoc tri.'],

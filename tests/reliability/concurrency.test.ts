@@ -25,7 +25,7 @@ describe('back-pressure (API_MAX_CONCURRENCY, API_MAX_QUEUE)', () => {
     await app.ready();
 
     const pending = [1, 2, 3, 4].map((n) => app.inject(`/api/slow/${n}`));
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => order.length).toBe(2);
     const refused = await app.inject('/api/slow/5');
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toMatchObject({ error: 'OVERLOADED', message: expect.stringContaining('busy') });
@@ -33,18 +33,17 @@ describe('back-pressure (API_MAX_CONCURRENCY, API_MAX_QUEUE)', () => {
     expect((await app.inject('/health')).statusCode).toBe(200);
     expect(order).toEqual([1, 2]);
 
-    while (order.length < 4 || gates.length > 0) {
-      const open = gates.shift();
-      if (open) open();
-      await new Promise((r) => setTimeout(r, 10));
+    // Each request that finishes lets the next queued one in: open them one at a time, as they arrive.
+    for (let finished = 0; finished < 4; finished += 1) {
+      await expect.poll(() => gates.length).toBeGreaterThan(0);
+      gates.shift()!();
     }
     expect((await Promise.all(pending)).map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
     expect(order).toEqual([1, 2, 3, 4]);
     expect(most).toBe(2);
     // The turns were all given back: two more run at once again.
     const again = [6, 7].map((n) => app.inject(`/api/slow/${n}`));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(running).toBe(2);
+    await expect.poll(() => running).toBe(2);
     for (const open of gates.splice(0)) open();
     expect((await Promise.all(again)).map((r) => r.statusCode)).toEqual([200, 200]);
     await app.close();
@@ -80,10 +79,8 @@ describe('back-pressure (API_MAX_CONCURRENCY, API_MAX_QUEUE)', () => {
     socket.destroy();
     await aborted;
     openGate();
-    await new Promise((r) => setTimeout(r, 50));
-    // The one turn is free: with none free and no queue, this would be 503 OVERLOADED.
-    const next = await fetch(`${address}/api/next`);
-    expect(next.status).toBe(200);
+    // The one turn comes back once the held hook ends: with none free and no queue, this stays 503 OVERLOADED.
+    await expect.poll(async () => (await fetch(`${address}/api/next`)).status).toBe(200);
     // And the handler did not run for the client that had gone.
     expect(ran).toBe(0);
     await app.close();
@@ -94,9 +91,11 @@ describe('back-pressure (API_MAX_CONCURRENCY, API_MAX_QUEUE)', () => {
     app.setErrorHandler(errorHandler);
     await app.register(concurrency, { max: 2, maxQueue: 0, applies: (r) => r.url.startsWith('/api/') });
     let started = 0;
+    let openGate!: () => void;
+    const gate = new Promise<void>((open) => (openGate = open));
     app.get('/api/slow', async () => {
       started += 1;
-      await new Promise((r) => setTimeout(r, 200));
+      await gate;
       return { ok: true };
     });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -106,10 +105,9 @@ describe('back-pressure (API_MAX_CONCURRENCY, API_MAX_QUEUE)', () => {
     socket.write('GET /api/slow HTTP/1.1\r\nHost: localhost\r\n\r\nGET /api/slow HTTP/1.1\r\nHost: localhost\r\n\r\n');
     await expect.poll(() => started).toBe(2);
     socket.destroy();
-    await new Promise((r) => setTimeout(r, 400));
-    // Both turns are free again: two at once fit, with no queue.
-    const after = await Promise.all([fetch(`${address}/api/slow`), fetch(`${address}/api/slow`)]);
-    expect(after.map((r) => r.status)).toEqual([200, 200]);
+    openGate();
+    // Both turns come back once the two handlers end: then two at once fit, with no queue.
+    await expect.poll(async () => (await Promise.all([fetch(`${address}/api/slow`), fetch(`${address}/api/slow`)])).map((r) => r.status)).toEqual([200, 200]);
     await app.close();
   });
 });

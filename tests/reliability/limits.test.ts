@@ -136,19 +136,22 @@ describe('configuration of the limits', () => {
   it.each([
     ['RATE_LIMIT_MAX', '-1'],
     ['RATE_LIMIT_MAX', 'many'],
-    ['RATE_LIMIT_WINDOW_MS', '0'],
+    // Zero as 0000: the message's own bound (">0") would otherwise contain it.
+    ['RATE_LIMIT_WINDOW_MS', '0000'],
     ['BODY_LIMIT', '1.5'],
     ['REQUEST_TIMEOUT_MS', '-30'],
     ['TRUST_PROXY', 'yes'],
     ['API_MAX_CONCURRENCY', '-1'],
     ['ADMIN_TOKEN', 'short-token'],
   ])('stops on a bad %s, naming the variable but not echoing the value', (name, value) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}:`));
+    let thrown: unknown;
     try {
       loadConfig({ [name]: value });
     } catch (error) {
-      if (name === 'ADMIN_TOKEN') expect((error as Error).message).not.toContain(value);
+      thrown = error;
     }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).message).toMatch(new RegExp(`\\b${name}:`));
+    expect((thrown as Error).message).not.toContain(value);
   });
 });

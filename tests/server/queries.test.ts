@@ -1,10 +1,9 @@
 import { Record as Neo4jRecord } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNTERPARTS_PER_OCCASION, MAX_OCCASIONS, meetingsOf } from '../../server/graph/queries/meetings.ts';
+import { meetingsOf } from '../../server/graph/queries/meetings.ts';
 import { neighborsOf } from '../../server/graph/queries/neighbors.ts';
 import { shortestPaths } from '../../server/graph/queries/paths.ts';
 import { luceneQuery, namedExactly, namedWithWords, searchWords } from '../../server/graph/queries/search.ts';
-import { LIMITS } from '../../server/schemas/query.ts';
 
 describe('name folding', () => {
   it('splits folded text into words at anything but letters and digits', () => {
@@ -71,9 +70,11 @@ describe('bounded meetings', () => {
     const one = meetingsOf('d', 'p', { with: 'q' });
     expect(all.cypher).toContain('LIMIT $perOccasionProbe');
     expect(all.cypher).toContain('LIMIT $rows');
-    expect(Number(all.params.occasions)).toBe(MAX_OCCASIONS);
-    expect(Number(all.params.perOccasion)).toBe(MAX_COUNTERPARTS_PER_OCCASION);
-    expect(Number(all.params.rows)).toBe(LIMITS.meetings.max + 1);
+    // The bounds the query states, written out: 1000 occasions, 50 counterparts each, 500 meetings (one more row to see an overflow).
+    expect(Number(all.params.occasions)).toBe(1000);
+    expect(Number(all.params.perOccasion)).toBe(50);
+    expect(Number(all.params.perOccasionProbe)).toBe(51);
+    expect(Number(all.params.rows)).toBe(501);
     expect(one.cypher).not.toBe(all.cypher);
     expect(one.cypher).toContain('MATCH (who:Person {graph: g, id: $with})');
   });
