@@ -13,10 +13,11 @@ export const ERRORS = {
   INVALID_PARAMETER: {
     status: 400,
     description:
-      "a parameter is missing or malformed; `details.parameter` names it, `message` gives zod's reason (a request Fastify itself refuses keeps Fastify's status, e.g. 415)",
+      "a parameter is missing or malformed; `details.parameter` names it, `message` gives zod's reason (a request Fastify itself refuses keeps Fastify's status)",
   },
   NOT_FOUND: { status: 404, description: 'no entity or article with that id or name; `details.suggestions` may hold near names' },
   ROUTE_NOT_FOUND: { status: 404, description: 'no such route' },
+  METHOD_NOT_ALLOWED: { status: 405, description: 'the path exists, not with this method; the `Allow` header and `details.allowed` list the methods it takes' },
   AMBIGUOUS_NAME: { status: 409, description: 'the name fits several entities; `details.candidates` lists them with their ids' },
   UNAUTHORIZED: { status: 401, description: 'an admin route without a bearer token' },
   FORBIDDEN: { status: 403, description: 'an admin route with the wrong token' },
@@ -28,6 +29,7 @@ export const ERRORS = {
   RELOAD_IN_PROGRESS: { status: 409, description: 'a reload of the dataset is already running' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'a body over `BODY_LIMIT` bytes' },
   URI_TOO_LONG: { status: 414, description: 'a path segment too long to route' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'a body of a type the route does not read (the admin route reads JSON)' },
   CURATION_INVALID: { status: 422, description: 'a reload found problems in the curation; nothing was written' },
   RATE_LIMITED: { status: 429, description: 'more than `RATE_LIMIT_MAX` requests from one address in `RATE_LIMIT_WINDOW_MS`' },
   HEADERS_TOO_LARGE: { status: 431, description: 'request headers too large' },
@@ -106,6 +108,9 @@ export function errorHandler(error: FastifyError | ApiError | Error, request: Fa
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const limit = request.routeOptions.bodyLimit;
     return answer(reply, new ApiError('PAYLOAD_TOO_LARGE', `the request body is larger than the ${limit} bytes this server accepts (BODY_LIMIT)`, { limit }));
+  }
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return answer(reply, new ApiError('UNSUPPORTED_MEDIA_TYPE', error.message, { contentType: request.headers['content-type'] ?? null }));
   }
   if (status >= 400 && status < 500) {
     // Fastify's own client errors: malformed query strings, unsupported media types, bodies too large.

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { ERRORS } from '../../server/errors.ts';
 import { IsoDate } from '../../extract/schema/common.ts';
 import { get, testApp } from '../helpers/app.ts';
 
@@ -80,5 +84,105 @@ describe('lists', () => {
   it('refuse a value outside the allowed ones, and more values than there are', async () => {
     expect((await get(app, '/api/v1/search?q=quang&types=Bogus')).status).toBe(400);
     expect((await get(app, `/api/v1/search?q=quang&types=${Array(6).fill('Person').join(',')}`)).status).toBe(400);
+  });
+});
+
+describe('every status a route can answer is documented', () => {
+  it('names the rate limit, the back-pressure and the host check on every API route, and 414 where a path holds an id', () => {
+    for (const [path, operations] of Object.entries(document.paths)) {
+      const responses = operations.get?.responses ?? {};
+      const probe = /\/(health|ready)$/.test(path);
+      expect(responses['403']?.description, path).toContain('HOST_NOT_ALLOWED');
+      expect(responses['429']?.description, path).toBe(probe ? undefined : `RATE_LIMITED: ${ERRORS.RATE_LIMITED.description}`);
+      if (!probe) expect(responses['503']?.description, path).toContain('OVERLOADED');
+      if (path.includes('{')) expect(responses['414']?.description, path).toContain('URI_TOO_LONG');
+    }
+    for (const path of ['/api/v1/meetings', '/api/v1/paths', '/api/v1/events', '/api/v1/dossier', '/api/v1/export']) {
+      expect(document.paths[path]?.get?.responses['409']?.description, path).toContain('AMBIGUOUS_NAME');
+    }
+  });
+
+  it('documents what the configuration turns on: no 429 without a rate limit', async () => {
+    const { app: unlimited } = await testApp({ env: { RATE_LIMIT_MAX: '0', API_MAX_CONCURRENCY: '0' } });
+    try {
+      const stats = (await documentOf(unlimited)).paths['/api/v1/stats']?.get?.responses ?? {};
+      expect(stats['429']).toBeUndefined();
+      expect(stats['503']?.description).not.toContain('OVERLOADED');
+    } finally {
+      await unlimited.close();
+    }
+  });
+
+  it('answers over the rate limit with the documented error', async () => {
+    const { app: strict } = await testApp({ env: { RATE_LIMIT_MAX: '1' } });
+    try {
+      await strict.inject({ method: 'GET', url: '/api/v1/stats' });
+      const response = await strict.inject({ method: 'GET', url: '/api/v1/stats' });
+      expect(response.statusCode).toBe(429);
+      expect(response.json()).toMatchObject({ error: 'RATE_LIMITED' });
+      expect(Object.keys((await documentOf(strict)).paths['/api/v1/stats']?.get?.responses ?? {})).toContain('429');
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('a known path with another method', () => {
+  it('answers 405 with the methods it takes in Allow', async () => {
+    for (const [method, url] of [
+      ['TRACE', '/api/v1/stats'],
+      ['POST', '/api/v1/search?q=x'],
+      ['DELETE', '/api/v1/entities/zhang-guozhi'],
+      ['PUT', '/api/v1/health'],
+      ['TRACE', '/health'],
+      // QUERY needs a Content-Type; the 405 comes first.
+      ['QUERY', '/api/v1/sources/some-article'],
+    ] as const) {
+      const response = await app.inject({ method, url });
+      expect(response.statusCode, `${method} ${url}`).toBe(405);
+      expect(response.headers.allow, `${method} ${url}`).toBe('GET, HEAD');
+      expect(response.json(), `${method} ${url}`).toMatchObject({ error: 'METHOD_NOT_ALLOWED', details: { method, allowed: ['GET', 'HEAD'] } });
+    }
+  });
+
+  it('still answers 404 on a path the API does not have', async () => {
+    expect((await app.inject({ method: 'TRACE', url: '/api/v1/nope' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/nope' })).json()).toMatchObject({ error: 'ROUTE_NOT_FOUND' });
+  });
+});
+
+describe('the probes at the root', () => {
+  let web: FastifyInstance;
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'contract-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>explorer</title>');
+    ({ app: web } = await testApp({ webRoot }));
+  });
+  afterAll(async () => {
+    await web?.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it("answer as the API's probes do, never with the web page", async () => {
+    const health = await web.inject({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    // The served dataset was never loaded: not ready, whichever path asks.
+    for (const url of ['/ready', '/api/v1/ready']) {
+      const ready = await web.inject({ method: 'GET', url });
+      expect(ready.statusCode, url).toBe(503);
+      expect(ready.json(), url).toMatchObject({ error: 'DATASET_NOT_LOADED' });
+    }
+    expect((await web.inject({ method: 'GET', url: '/some/page' })).headers['content-type']).toContain('text/html');
+  });
+
+  it('are not counted by the rate limit', async () => {
+    const { app: strict } = await testApp({ env: { RATE_LIMIT_MAX: '1' } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await strict.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
   });
 });
