@@ -9,6 +9,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
 import { ApiError, clientErrorHandler, errorHandler, frameworkErrors, type ErrorCode } from './errors.ts';
+import { loggerOptions } from './logger.ts';
 import allowedHosts, { isLoopbackName } from './plugins/allowed-hosts.ts';
 import concurrency from './plugins/concurrency.ts';
 import docs from './plugins/docs.ts';
@@ -31,7 +32,7 @@ export interface AppOptions {
   config: Config;
   /** The app owns it from here: it closes when the app closes. */
   driver: Driver;
-  /** Fastify's logger option; by default pino at LOG_LEVEL. */
+  /** Fastify's logger option; by default pino at LOG_LEVEL, readable in a terminal (logger.ts). */
   logger?: boolean | object;
   /** The built web UI (Vite's output); served at `/` when the folder exists. */
   webRoot?: string;
@@ -102,7 +103,7 @@ function rateLimitOptions(config: Config) {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, driver } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL },
+    logger: options.logger ?? loggerOptions(config.LOG_LEVEL),
     // A request still running when the server closes is answered; new ones get a 503.
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
