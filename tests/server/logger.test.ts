@@ -16,9 +16,11 @@ describe("the app's logs", () => {
 
   it('are readable lines in a terminal: time, level and message, no JSON', async () => {
     const options = loggerOptions('info', { isTTY: true });
+    if (!options.transport) throw new Error('no transport in a terminal');
     const file = join(dir, 'pretty.log');
     // The same transport, writing to a file instead of the terminal.
-    const app = Fastify({ logger: { ...options, transport: { ...options.transport, options: { ...options.transport?.options, destination: file, colorize: false } } } });
+    const { target, options: pretty } = options.transport;
+    const app = Fastify({ logger: { level: options.level, transport: { target, options: { ...pretty, destination: file, colorize: false } } } });
     app.log.info({ dataset: 'seed' }, 'seed graph loaded');
     await app.close();
     let text = '';
