@@ -19,6 +19,7 @@ import responseCache from './plugins/response-cache.ts';
 import health, { PROBE_PATHS } from './routes/health/index.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
 import { withErrors } from './schemas/errors.ts';
+import { MAX_HEADER_BYTES } from './schemas/query.ts';
 import { responseSerializer } from './schemas/serializer.ts';
 
 declare module 'fastify' {
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: {
       requestTimeout: config.REQUEST_TIMEOUT_MS,
       headersTimeout: Math.min(60_000, config.REQUEST_TIMEOUT_MS),
+      maxHeaderSize: MAX_HEADER_BYTES,
       connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.REQUEST_TIMEOUT_MS / 4))),
     },
     clientErrorHandler,

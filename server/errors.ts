@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
+import { MAX_HEADER_BYTES } from './schemas/query.ts';
 
 /**
  * The error catalogue: every error the API answers with, its stable code, its HTTP status and what it
@@ -130,7 +131,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? new ApiError('REQUEST_TIMEOUT', 'the request was not received in time (REQUEST_TIMEOUT_MS)', {})
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? new ApiError('HEADERS_TOO_LARGE', 'the request line and headers are larger than this server accepts (16 KiB); send a shorter URL', {})
+        ? new ApiError('HEADERS_TOO_LARGE', `the request line and headers are larger than this server accepts (${Math.floor(MAX_HEADER_BYTES / 1024)} KiB); send a shorter URL`, {})
         : new ApiError('INVALID_PARAMETER', 'the request is not valid HTTP', {});
   const status = answer.statusCode;
   const body = JSON.stringify(bodyOf(answer));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { commaList, listedEntity, NeighborsQuery } from '../schemas/query.ts';
+import { commaList, LIMITS, listedEntity, NeighborsQuery } from '../schemas/query.ts';
 import { EXPORT_FORMATS, FORMATS } from './index.ts';
 
 /** The most entities one export starts from. */
-export const MAX_EXPORT_IDS = 50;
+export const MAX_EXPORT_IDS = LIMITS.exportIds;
 
 /** What selects an export, for the route and the command line alike: the neighbours route's filters, several ids, a format. */
 export const ExportQuery = NeighborsQuery.omit({ limit: true }).extend({

@@ -13,7 +13,15 @@ export const LIMITS = {
   meetings: { max: 500 },
   sources: { default: 100, max: 500 },
   refLength: 200,
+  exportIds: 50,
 } as const;
+
+/**
+ * The request line and headers the server reads, in bytes: the longest URL the query schemas allow
+ * (an export of `exportIds` names of `refLength` UTF-16 units, a unit up to 9 bytes percent-encoded,
+ * each with its comma) and room for the headers. Node's default, 16 KiB, refused valid exports.
+ */
+export const MAX_HEADER_BYTES = LIMITS.exportIds * (LIMITS.refLength * 9 + 3) + 16 * 1024;
 
 /** The blanks a parameter is trimmed of: spelled out, so the document's pattern means the same in every regex dialect. */
 const BLANKS = ' \\t\\n\\v\\f\\r';
