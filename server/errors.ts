@@ -20,6 +20,10 @@ export const ERRORS = {
   ROUTE_NOT_FOUND: { status: 404, description: 'no such route' },
   METHOD_NOT_ALLOWED: { status: 405, description: 'the path exists, not with this method; the `Allow` header and `details.allowed` list the methods it takes' },
   AMBIGUOUS_NAME: { status: 409, description: 'the name fits several entities; `details.candidates` lists them with their ids' },
+  SAME_ENTITY: {
+    status: 409,
+    description: 'the two ends of a path, or the two parties of a dossier, name one entity (perhaps by two of its names); `details.id` is its id',
+  },
   UNAUTHORIZED: { status: 401, description: 'an admin route without a bearer token' },
   FORBIDDEN: { status: 403, description: 'an admin route with the wrong token' },
   HOST_NOT_ALLOWED: {
@@ -61,6 +65,10 @@ export class ApiError extends Error {
 
 export const invalidParameter = (parameter: string, reason: string, location = 'querystring') =>
   new ApiError('INVALID_PARAMETER', `${parameter}: ${reason}`, { parameter, location, issues: [{ parameter, message: reason }] });
+
+/** Two parameters that must name different entities resolved to the same one. */
+export const sameEntity = (first: string, second: string, id: string) =>
+  new ApiError('SAME_ENTITY', `${first} and ${second} name the same entity, ${JSON.stringify(id)}; name two different ones`, { parameters: [first, second], id });
 
 export const notFound = (what: string, id: string, details?: Record<string, unknown>) =>
   new ApiError('NOT_FOUND', `no ${what} ${JSON.stringify(id)}`, { id, ...details });
