@@ -34,20 +34,26 @@ export const nonBlank = (max: number) =>
 
 /**
  * A list given as `a,b` (the form the OpenAPI document states: `style: form, explode: false`) or as
- * the parameter repeated (`?x=a&x=b`); values are trimmed and empty ones dropped before `list` applies.
+ * the parameter repeated (`?x=a&x=b`). Each value is checked as sent: the document and the validator
+ * agree on every list, so `a, b` and `a,,b` are refused as they read.
  */
 export function commaList<T extends z.ZodArray>(list: T) {
-  const values = (input: unknown) =>
-    (Array.isArray(input) ? input : [input]).flatMap((v) => (typeof v === 'string' ? v.split(',').map(trimmed).filter((s) => s !== '') : [v]));
+  const values = (input: unknown) => (Array.isArray(input) ? input : [input]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
   return z.preprocess(values, list);
 }
 
-/** One entity of a comma list: an id or a name, with no comma and something besides blanks. */
-export const listedEntity = z.string().max(LIMITS.refLength).regex(new RegExp(`^[^,]*[^,${BLANKS}][^,]*$`), 'must hold no comma and not be blank');
+/** One entity of a comma list: an id or a name, with no comma and something besides blanks; trimmed once checked. */
+export const listedEntity = z
+  .string()
+  .max(LIMITS.refLength)
+  .regex(new RegExp(`^[^,]*[^,${BLANKS}][^,]*$`), 'must hold no comma and not be blank')
+  .transform(trimmed);
 
-/** A list of values from an allow-list, e.g. `Person,Place`: at most as many as the allow-list holds. */
+/** A list of values from an allow-list, e.g. `Person,Place`: at least one, at most as many as the allow-list holds. */
 function listOf<const T extends string>(values: readonly [T, ...T[]], what: string) {
-  return commaList(z.array(z.enum(values)).max(values.length)).meta({ description: `comma-separated ${what}: ${values.join(', ')}` });
+  return commaList(z.array(z.enum(values)).min(1, 'give at least one value, or leave the parameter out').max(values.length)).meta({
+    description: `comma-separated ${what}: ${values.join(', ')}`,
+  });
 }
 
 const entityTypes = listOf(ENTITY_TYPES, 'entity types');

@@ -60,6 +60,7 @@ describe('the OpenAPI document carries what the validators check', () => {
       expect(list, `${path} ${name}`).toMatchObject({ style: 'form', explode: false, schema: { type: 'array' } });
       expect(list.schema.items?.enum, `${path} ${name}`).toContain(value);
     }
+    expect(parameter(document, '/api/v1/search', 'types').schema).toMatchObject({ minItems: 1, maxItems: 5 });
     expect(parameter(document, '/api/v1/export', 'ids')).toMatchObject({ style: 'form', explode: false, schema: { type: 'array', minItems: 1, maxItems: 50 } });
   });
 
@@ -81,8 +82,10 @@ describe('lists', () => {
     expect(repeated).toEqual(comma);
   });
 
-  it('refuse a value outside the allowed ones, and more values than there are', async () => {
-    expect((await get(app, '/api/v1/search?q=quang&types=Bogus')).status).toBe(400);
+  it('refuse a value outside the allowed ones, an empty one, and more values than there are', async () => {
+    for (const types of ['Bogus', '', 'Place,', 'Place,%20Person', 'Place,,Person']) {
+      expect((await get(app, `/api/v1/search?q=quang&types=${types}`)).status, types).toBe(400);
+    }
     expect((await get(app, `/api/v1/search?q=quang&types=${Array(6).fill('Person').join(',')}`)).status).toBe(400);
   });
 });
