@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Driver, SessionConfig } from 'neo4j-driver';
 import { activeGenerationKeyQuery } from '../../../server/graph/generations.ts';
 import { loadGraph } from '../../../server/graph/load/load-graph.ts';
 import { applySchema } from '../../../server/graph/schema.ts';
 import { openGraph } from '../../../server/graph/store.ts';
-import { testDatabase, testDriver, uniqueDataset } from '../../helpers/neo4j.ts';
+import { testDatabase, testDriver, testUri, uniqueDataset } from '../../helpers/neo4j.ts';
 import { fixtureGraph } from './fixture.ts';
 
 /**
@@ -48,6 +48,10 @@ beforeAll(async () => {
 afterAll(() => real.close());
 
 describe("a load's bookmarks", () => {
+  it.runIf(inject('neo4jRouting'))('travel over neo4j:// in the routing project, the load routed to the writer', () => {
+    expect(testUri()).toMatch(/^neo4j(\+s|\+ssc)?:\/\//);
+  });
+
   it("are held by the driver once the load returns: its writes' last bookmark", () => {
     expect(afterLoad.length).toBeGreaterThan(0);
     expect(opened.some((s) => s.mode === 'WRITE')).toBe(true);
