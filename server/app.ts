@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -8,13 +8,18 @@ import helmet from 'helmet';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
-import { ApiError, clientErrorHandler, errorHandler, frameworkErrors } from './errors.ts';
+import { ApiError, clientErrorHandler, errorHandler, frameworkErrors, type ErrorCode } from './errors.ts';
+import { loggerOptions } from './logger.ts';
 import allowedHosts, { isLoopbackName } from './plugins/allowed-hosts.ts';
 import concurrency from './plugins/concurrency.ts';
 import docs from './plugins/docs.ts';
 import graph from './plugins/graph.ts';
+import { methodNotAllowed } from './plugins/method-not-allowed.ts';
 import responseCache from './plugins/response-cache.ts';
+import health, { PROBE_PATHS } from './routes/health/index.ts';
 import { API_PREFIX, apiRoutes } from './routes/index.ts';
+import { withErrors } from './schemas/errors.ts';
+import { MAX_HEADER_BYTES } from './schemas/query.ts';
 import { responseSerializer } from './schemas/serializer.ts';
 
 declare module 'fastify' {
@@ -28,7 +33,7 @@ export interface AppOptions {
   config: Config;
   /** The app owns it from here: it closes when the app closes. */
   driver: Driver;
-  /** Fastify's logger option; by default pino at LOG_LEVEL. */
+  /** Fastify's logger option; by default pino at LOG_LEVEL, readable in a terminal (logger.ts). */
   logger?: boolean | object;
   /** The built web UI (Vite's output); served at `/` when the folder exists. */
   webRoot?: string;
@@ -41,7 +46,7 @@ function corsOrigins(config: Config): string[] | false {
   return origins.length ? origins : false;
 }
 
-const PROBES = new Set([`${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
+const PROBES = new Set(PROBE_PATHS.map((path) => `${API_PREFIX}${path}`));
 
 /** Whether a route, by the path it was declared with, is `limited`: under the API's prefix and not a probe. */
 function isLimited(url: string): boolean {
@@ -59,6 +64,21 @@ function decodedPath(url: string): string {
   } catch {
     return path;
   }
+}
+
+/**
+ * The errors a route can answer besides its own, from the plugins in front of it: the host check, the
+ * rate limit and the concurrency limit as configured, Node's and the router's refusals, and a bug.
+ */
+function sharedErrors(config: Config, route: RouteOptions): ErrorCode[] {
+  const codes: ErrorCode[] = ['REQUEST_TIMEOUT', 'HEADERS_TOO_LARGE', 'INTERNAL_ERROR'];
+  if (isLoopbackName(config.HOST)) codes.push('HOST_NOT_ALLOWED');
+  if (route.config?.limited && config.RATE_LIMIT_MAX > 0) codes.push('RATE_LIMITED');
+  if (route.config?.limited && config.API_MAX_CONCURRENCY > 0) codes.push('OVERLOADED');
+  if (route.url.includes(':')) codes.push('INVALID_PARAMETER', 'URI_TOO_LONG');
+  if (route.schema?.querystring !== undefined) codes.push('INVALID_PARAMETER');
+  if (![route.method].flat().every((method) => method === 'GET' || method === 'HEAD')) codes.push('INVALID_PARAMETER', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
+  return codes;
 }
 
 /**
@@ -84,7 +104,7 @@ function rateLimitOptions(config: Config) {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, driver } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL },
+    logger: options.logger ?? loggerOptions(config.LOG_LEVEL),
     // A request still running when the server closes is answered; new ones get a 503.
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
@@ -94,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: {
       requestTimeout: config.REQUEST_TIMEOUT_MS,
       headersTimeout: Math.min(60_000, config.REQUEST_TIMEOUT_MS),
+      maxHeaderSize: MAX_HEADER_BYTES,
       connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.REQUEST_TIMEOUT_MS / 4))),
     },
     clientErrorHandler,
@@ -104,7 +125,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Decided once per route from the path it was declared with: a request may spell that path otherwise.
   app.addHook('onRoute', (route) => {
     route.config = { ...route.config, limited: isLimited(route.url) };
+    // The OpenAPI document and the answer checks know every status the route can answer.
+    if (route.schema?.response && !route.schema.hide) route.schema = { ...route.schema, response: withErrors(route.schema.response as Record<string, unknown>, sharedErrors(config, route)) };
   });
+  const declareOtherMethods = methodNotAllowed(app);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
@@ -147,10 +171,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(apiRoutes, { prefix: API_PREFIX, config, driver });
   await app.register(import('./routes/export/index.ts'), { prefix: API_PREFIX, config });
+  // Load balancers and orchestrators try the root first: the same probes, never the web page.
+  await app.register(health);
 
   const webRoot = options.webRoot ? resolve(options.webRoot) : undefined;
   const serveWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  declareOtherMethods();
 
   app.setNotFoundHandler((request, reply) => {
     const path = decodedPath(request.url);

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
+import { MAX_HEADER_BYTES } from './schemas/query.ts';
 
 /**
  * The error catalogue: every error the API answers with, its stable code, its HTTP status and what it
@@ -13,11 +14,16 @@ export const ERRORS = {
   INVALID_PARAMETER: {
     status: 400,
     description:
-      "a parameter is missing or malformed; `details.parameter` names it, `message` gives zod's reason (a request Fastify itself refuses keeps Fastify's status, e.g. 415)",
+      "a parameter is missing or malformed; `details.parameter` names it, `message` gives zod's reason (a request Fastify itself refuses keeps Fastify's status)",
   },
   NOT_FOUND: { status: 404, description: 'no entity or article with that id or name; `details.suggestions` may hold near names' },
   ROUTE_NOT_FOUND: { status: 404, description: 'no such route' },
+  METHOD_NOT_ALLOWED: { status: 405, description: 'the path exists, not with this method; the `Allow` header and `details.allowed` list the methods it takes' },
   AMBIGUOUS_NAME: { status: 409, description: 'the name fits several entities; `details.candidates` lists them with their ids' },
+  SAME_ENTITY: {
+    status: 409,
+    description: 'the two ends of a path, or the two parties of a dossier, name one entity (perhaps by two of its names); `details.id` is its id',
+  },
   UNAUTHORIZED: { status: 401, description: 'an admin route without a bearer token' },
   FORBIDDEN: { status: 403, description: 'an admin route with the wrong token' },
   HOST_NOT_ALLOWED: {
@@ -28,6 +34,7 @@ export const ERRORS = {
   RELOAD_IN_PROGRESS: { status: 409, description: 'a reload of the dataset is already running' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'a body over `BODY_LIMIT` bytes' },
   URI_TOO_LONG: { status: 414, description: 'a path segment too long to route' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'a body of a type the route does not read (the admin route reads JSON)' },
   CURATION_INVALID: { status: 422, description: 'a reload found problems in the curation; nothing was written' },
   RATE_LIMITED: { status: 429, description: 'more than `RATE_LIMIT_MAX` requests from one address in `RATE_LIMIT_WINDOW_MS`' },
   HEADERS_TOO_LARGE: { status: 431, description: 'request headers too large' },
@@ -58,6 +65,10 @@ export class ApiError extends Error {
 
 export const invalidParameter = (parameter: string, reason: string, location = 'querystring') =>
   new ApiError('INVALID_PARAMETER', `${parameter}: ${reason}`, { parameter, location, issues: [{ parameter, message: reason }] });
+
+/** Two parameters that must name different entities resolved to the same one. */
+export const sameEntity = (first: string, second: string, id: string) =>
+  new ApiError('SAME_ENTITY', `${first} and ${second} name the same entity, ${JSON.stringify(id)}; name two different ones`, { parameters: [first, second], id });
 
 export const notFound = (what: string, id: string, details?: Record<string, unknown>) =>
   new ApiError('NOT_FOUND', `no ${what} ${JSON.stringify(id)}`, { id, ...details });
@@ -107,6 +118,9 @@ export function errorHandler(error: FastifyError | ApiError | Error, request: Fa
     const limit = request.routeOptions.bodyLimit;
     return answer(reply, new ApiError('PAYLOAD_TOO_LARGE', `the request body is larger than the ${limit} bytes this server accepts (BODY_LIMIT)`, { limit }));
   }
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return answer(reply, new ApiError('UNSUPPORTED_MEDIA_TYPE', error.message, { contentType: request.headers['content-type'] ?? null }));
+  }
   if (status >= 400 && status < 500) {
     // Fastify's own client errors: malformed query strings, unsupported media types, bodies too large.
     return answer(reply, new ApiError('INVALID_PARAMETER', error.message, { code: fastifyError.code }), status);
@@ -125,7 +139,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? new ApiError('REQUEST_TIMEOUT', 'the request was not received in time (REQUEST_TIMEOUT_MS)', {})
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? new ApiError('HEADERS_TOO_LARGE', 'the request line and headers are larger than this server accepts (16 KiB); send a shorter URL', {})
+        ? new ApiError('HEADERS_TOO_LARGE', `the request line and headers are larger than this server accepts (${Math.floor(MAX_HEADER_BYTES / 1024)} KiB); send a shorter URL`, {})
         : new ApiError('INVALID_PARAMETER', 'the request is not valid HTTP', {});
   const status = answer.statusCode;
   const body = JSON.stringify(bodyOf(answer));

@@ -36,20 +36,20 @@ export function precisionOf(date: string): DatePrecision {
   return m[3] ? 'day' : m[2] ? 'month' : 'year';
 }
 
-function isRealDate(date: string): boolean {
-  const m = ISO_PARTIAL.exec(date);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : 1;
-  const day = m[3] ? Number(m[3]) : 1;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
+/** 29 February's years: divisible by 4, centuries only when divisible by 400. */
+const LEAP_YEAR = '(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+const MONTH_AND_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+
+/**
+ * A real calendar date at any precision, as a regular expression: the OpenAPI document carries it as
+ * the parameters' pattern, so a client can tell a date the API takes from one it refuses.
+ */
+const REAL_DATE = new RegExp(`^(?:\\d{4}(?:-(?:0[1-9]|1[0-2]))?|\\d{4}-${MONTH_AND_DAY}|${LEAP_YEAR}-02-29)$`);
 
 /** An ISO 8601 calendar date whose precision is its length: year, year-month or year-month-day. */
 export const IsoDate = z
   .string()
-  .refine(isRealDate, { message: 'must be a real ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' })
+  .regex(REAL_DATE, { message: 'must be a real ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' })
   .meta({ id: 'IsoDate', description: 'ISO 8601 date; its precision is its length (YYYY, YYYY-MM, YYYY-MM-DD)' });
 
 /**

@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, Record as Neo4jRecord, Result } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Record as Neo4jRecord, Result, Session } from 'neo4j-driver';
 
 /**
  * One statement of the graph layer, a read or a write: its Cypher text (never built from input), its
@@ -18,6 +18,16 @@ export interface RunOptions {
 }
 
 /**
+ * A session in the driver's causal chain. Every session the graph layer opens shares the driver's
+ * bookmark manager (the one `driver.executeQuery` uses too): a transaction starts after every one
+ * this process committed through the driver. In a cluster, a read routed to a follower therefore
+ * sees a load's flip once the load has returned; a single server is always that far, and never waits.
+ */
+export function openSession(driver: Driver, database: string, routing: GraphQuery<unknown>['routing']): Session {
+  return driver.session({ database, defaultAccessMode: routing, bookmarkManager: driver.executeQueryBookmarkManager });
+}
+
+/**
  * Runs a query as an auto-commit transaction in a session of its own, without the driver's retries:
  * while Neo4j is away a request fails at once (and its client retries) instead of hanging through the
  * driver's retry window; the pool reconnects by itself when Neo4j is back. Statements that commit as
@@ -27,7 +37,7 @@ export interface RunOptions {
  * tsx); it is skipped, and a failed query's error gets the stack of its callers here instead.
  */
 export async function runGraphQuery<T>(driver: Driver, query: GraphQuery<T>, { database, timeoutMs }: RunOptions): Promise<T> {
-  const session = driver.session({ database, defaultAccessMode: query.routing });
+  const session = openSession(driver, database, query.routing);
   try {
     const limit = Error.stackTraceLimit;
     let pending: Result;
@@ -65,7 +75,7 @@ export async function runInTransaction<T>(
   { database, routing }: { database: string; routing: GraphQuery<unknown>['routing'] },
   work: (tx: GraphTransaction) => Promise<T>,
 ): Promise<T> {
-  const session = driver.session({ database, defaultAccessMode: routing });
+  const session = openSession(driver, database, routing);
   const unit = async (tx: ManagedTransaction) =>
     work({
       async run(query) {

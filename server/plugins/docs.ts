@@ -5,6 +5,22 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { API_PREFIX } from '../routes/index.ts';
 
+type Operation = { parameters?: { in: string; schema?: { type?: unknown }; style?: string; explode?: boolean }[] };
+
+/**
+ * A list parameter is sent as `a,b` (`style: form, explode: false`); the validators take the
+ * parameter repeated too (schemas/query.ts, commaList).
+ */
+function commaLists(document: ReturnType<typeof jsonSchemaTransformObject>) {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  for (const operation of Object.values(paths).flatMap((path) => Object.values(path))) {
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.in === 'query' && parameter.schema?.type === 'array') Object.assign(parameter, { style: 'form', explode: false });
+    }
+  }
+  return document;
+}
+
 /**
  * The OpenAPI document, generated from the zod schemas that validate the requests, and a browsable
  * UI. Named schemas (zod `.meta({ id })`) become `components.schemas` and are referenced by `$ref`.
@@ -30,7 +46,7 @@ async function docsPlugin(app: FastifyInstance): Promise<void> {
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => commaLists(jsonSchemaTransformObject(input)),
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, staticCSP: true });
 

@@ -30,3 +30,20 @@ export function errorResponses<C extends ErrorCode>(...codes: C[]): Record<(type
     ]),
   ) as Record<(typeof ERRORS)[C]['status'], ErrorResponseDoc>;
 }
+
+/**
+ * A route's documented responses with the errors of `codes` added: a status already documented gets
+ * the codes it lacks in its description. Adding codes a route already names changes nothing.
+ */
+export function withErrors(responses: Record<string, unknown>, codes: readonly ErrorCode[]): Record<string, unknown> {
+  const merged = { ...responses };
+  for (const code of codes) {
+    const status = String(ERRORS[code].status);
+    const present = merged[status] as ErrorResponseDoc | undefined;
+    if (present === undefined) merged[status] = errorResponses(code)[ERRORS[code].status];
+    else if (!present.description.split('; or ').some((line) => line.startsWith(`${code}: `))) {
+      merged[status] = { ...present, description: `${present.description}; or ${code}: ${ERRORS[code].description}` };
+    }
+  }
+  return merged;
+}

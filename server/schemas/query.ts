@@ -13,16 +13,47 @@ export const LIMITS = {
   meetings: { max: 500 },
   sources: { default: 100, max: 500 },
   refLength: 200,
+  exportIds: 50,
 } as const;
 
-/** A comma-separated list of values from an allow-list, e.g. `Person,Place`. */
+/**
+ * The request line and headers the server reads, in bytes: the longest URL the query schemas allow
+ * (an export of `exportIds` names of `refLength` UTF-16 units, a unit up to 9 bytes percent-encoded,
+ * each with its comma) and room for the headers. Node's default, 16 KiB, refused valid exports.
+ */
+export const MAX_HEADER_BYTES = LIMITS.exportIds * (LIMITS.refLength * 9 + 3) + 16 * 1024;
+
+/** The blanks a parameter is trimmed of: spelled out, so the document's pattern means the same in every regex dialect. */
+const BLANKS = ' \\t\\n\\v\\f\\r';
+const EDGE_BLANKS = new RegExp(`^[${BLANKS}]+|[${BLANKS}]+$`, 'g');
+const trimmed = (s: string) => s.replace(EDGE_BLANKS, '');
+
+/** Text with something besides blanks, trimmed after its length is checked. */
+export const nonBlank = (max: number) =>
+  z.string().max(max).regex(new RegExp(`[^${BLANKS}]`), 'must not be blank').transform(trimmed);
+
+/**
+ * A list given as `a,b` (the form the OpenAPI document states: `style: form, explode: false`) or as
+ * the parameter repeated (`?x=a&x=b`). Each value is checked as sent: the document and the validator
+ * agree on every list, so `a, b` and `a,,b` are refused as they read.
+ */
+export function commaList<T extends z.ZodArray>(list: T) {
+  const values = (input: unknown) => (Array.isArray(input) ? input : [input]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  return z.preprocess(values, list);
+}
+
+/** One entity of a comma list: an id or a name, with no comma and something besides blanks; trimmed once checked. */
+export const listedEntity = z
+  .string()
+  .max(LIMITS.refLength)
+  .regex(new RegExp(`^[^,]*[^,${BLANKS}][^,]*$`), 'must hold no comma and not be blank')
+  .transform(trimmed);
+
+/** A list of values from an allow-list, e.g. `Person,Place`: at least one, at most as many as the allow-list holds. */
 function listOf<const T extends string>(values: readonly [T, ...T[]], what: string) {
-  return z
-    .string()
-    .max(1000)
-    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== '') as T[])
-    .pipe(z.array(z.enum(values)))
-    .meta({ description: `comma-separated ${what}: ${values.join(', ')}` });
+  return commaList(z.array(z.enum(values)).min(1, 'give at least one value, or leave the parameter out').max(values.length)).meta({
+    description: `comma-separated ${what}: ${values.join(', ')}`,
+  });
 }
 
 const entityTypes = listOf(ENTITY_TYPES, 'entity types');
@@ -30,7 +61,7 @@ const relationTypes = listOf(RELATION_TYPES as [RelationType, ...RelationType[]]
 
 /** An entity given by its id or by a name in any spelling or language its aliases hold. */
 const entityRef = (description: string) =>
-  z.string().trim().min(1).max(LIMITS.refLength).meta({ description: `${description}: an id or a name in any spelling or language` });
+  nonBlank(LIMITS.refLength).meta({ description: `${description}: an id or a name in any spelling or language` });
 
 const limit = (l: { default: number; max: number }) => z.coerce.number().int().min(1).max(l.max).default(l.default);
 
@@ -40,7 +71,7 @@ const dateWindow = {
 };
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(LIMITS.refLength).meta({ description: 'words of a name or alias, in any language; case and diacritics do not matter' }),
+  q: nonBlank(LIMITS.refLength).meta({ description: 'words of a name or alias, in any language; case and diacritics do not matter' }),
   types: entityTypes.optional(),
   limit: limit(LIMITS.search),
 });

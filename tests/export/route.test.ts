@@ -9,7 +9,7 @@ import { main as runExportCli } from '../../server/export/cli.ts';
 import { EXPORT_FORMATS } from '../../server/export/index.ts';
 import type { NeighborsResponse } from '../../server/schemas/api.ts';
 import { testApp } from '../helpers/app.ts';
-import { testDatabase, testDriver } from '../helpers/neo4j.ts';
+import { testDatabase, testDriver, testUri } from '../helpers/neo4j.ts';
 import { readCsvFiles, readCyjs, readGexf, readGraphml, splitCypher, unzip } from './readers.ts';
 
 let app: FastifyInstance;
@@ -162,7 +162,7 @@ describe('npm run export', () => {
     });
     return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
   };
-  const env = () => ({ NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword'), NEO4J_DATABASE: testDatabase(), GRAPH_DATASET: dataset, LOG_LEVEL: 'silent' });
+  const env = () => ({ NEO4J_URI: testUri(), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword'), NEO4J_DATABASE: testDatabase(), GRAPH_DATASET: dataset, LOG_LEVEL: 'silent' });
 
   it('writes the same file as the route', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-cli-'));

@@ -10,6 +10,8 @@ declare module 'vitest' {
     neo4jUser: string;
     neo4jPassword: string;
     neo4jDatabase: string;
+    /** Set by the neo4j-routing project (vitest.config.ts): its drivers speak neo4j:// to the same server. */
+    neo4jRouting?: boolean;
   }
 }
 

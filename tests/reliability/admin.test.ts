@@ -34,7 +34,7 @@ describe('read-only by default: no ADMIN_TOKEN', () => {
     }
   });
 
-  it('documents and answers only GET: every other method on every API path is 404', async () => {
+  it('documents and answers only GET: every other method on every API path is 405, Allow: GET, HEAD', async () => {
     const document = (await app.inject('/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
     const paths = Object.keys(document.paths);
     expect(paths.length).toBeGreaterThan(10);
@@ -43,7 +43,8 @@ describe('read-only by default: no ADMIN_TOKEN', () => {
       const url = path.replace(/\{[^}]+\}/g, 'vu-dai-thang');
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
         const response = await app.inject({ method, url, payload: '{}', headers: { 'content-type': 'application/json' } });
-        expect(response.statusCode, `${method} ${url}`).toBe(404);
+        expect(response.statusCode, `${method} ${url}`).toBe(405);
+        expect(response.headers.allow, `${method} ${url}`).toBe('GET, HEAD');
       }
     }
   });

@@ -193,7 +193,9 @@ describe('GET /paths', () => {
   it('answers no path when the hops do not reach, and 400 for the same entity twice', async () => {
     const short = await api<PathResponse>('/paths?from=vu-dai-thang&to=zhang-guozhi&maxHops=1');
     expect(short.body.paths).toEqual([]);
-    expect((await api<ErrorResponse>('/paths?from=vu-dai-thang&to=Vu Dai Thang')).status).toBe(400);
+    const same = await api<ErrorResponse>('/paths?from=vu-dai-thang&to=Vu Dai Thang');
+    expect(same.status).toBe(409);
+    expect(same.body).toMatchObject({ error: 'SAME_ENTITY', details: { id: 'vu-dai-thang' } });
     expect((await api<ErrorResponse>('/paths?from=vu-dai-thang&to=zhang-guozhi&maxHops=7')).status).toBe(400);
   });
 });
@@ -255,6 +257,12 @@ describe('GET /dossier', () => {
     expect(body.events.map((e) => e.id)).toContain('guangdong-coordination-conference-9');
     expect(body.people.find((p) => p.person.id === 'zhang-guozhi')?.side).toBe('b');
     expect(body.mechanisms.map((m) => m.id)).toContain('vietnam-guangdong-coordination-conference');
+  });
+
+  it('answers 409 SAME_ENTITY when both parties are one, named twice', async () => {
+    const { status, body } = await api<ErrorResponse>(`/dossier?a=guangdong&b=${q('Quảng Đông')}`);
+    expect(status).toBe(409);
+    expect(body).toMatchObject({ error: 'SAME_ENTITY', details: { parameters: ['a', 'b'], id: 'guangdong' } });
   });
 });
 

@@ -23,6 +23,8 @@ const ROUTES = [
   '/api/v1/health',
   '/api/v1/ready',
   '/api/v1/export',
+  '/health',
+  '/ready',
 ];
 
 describe('the OpenAPI document', () => {

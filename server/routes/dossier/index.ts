@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { invalidParameter } from '../../errors.ts';
+import { invalidParameter, sameEntity } from '../../errors.ts';
 import { dossierBetween, mechanismsOfEvents, peopleWithPositions } from '../../graph/queries/dossier.ts';
 import { mergeEvidence } from '../../graph/queries/elements.ts';
 import { DossierResponse } from '../../schemas/api.ts';
@@ -16,13 +16,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'For two provinces, a province and a ministry, or two countries: the events where both took part or were represented, the agreements between them with their signatories, the people who acted for each side with their positions, the mechanisms that tie them, and the figures that measure both (a trade value between them), each with its quotes. A side is the party, the places and bodies within it, and the people who held office in them or represented them.',
         tags: ['dossier'],
         querystring: DossierQuery,
-        response: { 200: DossierResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
+        response: { 200: DossierResponse, ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'SAME_ENTITY', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT') },
       },
     },
     async (request) => {
       const { a, b, from, to } = request.query;
       const [partyA, partyB] = await Promise.all([app.graph.resolve('a', a), app.graph.resolve('b', b)]);
-      if (partyA.id === partyB.id) throw invalidParameter('b', 'must name another party than a');
+      if (partyA.id === partyB.id) throw sameEntity('a', 'b', partyA.id);
       const dataset = app.graph.dataset;
       const facts = await app.graph.run(dossierBetween(dataset, partyA.id, partyB.id, from, to));
       if (!facts) throw invalidParameter('a', 'the parties disappeared while the dossier was built; retry');

@@ -30,7 +30,7 @@ const routes: FastifyPluginAsyncZod<ExportRouteOptions> = async (app, { config }
               EXPORT_FORMATS.map((f) => [FORMATS[f].contentType.split(';')[0], { schema: z.string().meta({ format: 'binary', description: FORMATS[f].description }) }]),
             ),
           },
-          ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT'),
+          ...errorResponses('INVALID_PARAMETER', 'NOT_FOUND', 'AMBIGUOUS_NAME', 'NEO4J_UNAVAILABLE', 'QUERY_TIMEOUT'),
         },
       },
     },

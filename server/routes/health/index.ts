@@ -4,6 +4,9 @@ import { datasetStatus } from '../../graph/queries/status.ts';
 import { HealthResponse, ReadyResponse } from '../../schemas/api.ts';
 import { errorResponses } from '../../schemas/errors.ts';
 
+/** The probes' paths, served under the API's base path and at the root alike. */
+export const PROBE_PATHS = ['/health', '/ready'] as const;
+
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
