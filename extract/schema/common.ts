@@ -61,7 +61,7 @@ export const IsoPeriod = z
   .refine(
     (period) => {
       const parts = period.split('/');
-      if (parts.length > 2 || !parts.every(isRealDate)) return false;
+      if (parts.length > 2 || !parts.every((part) => REAL_DATE.test(part))) return false;
       const [start, end] = parts as [string, string | undefined];
       return end === undefined || end.slice(0, start.length) >= start.slice(0, end.length);
     },
