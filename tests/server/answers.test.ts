@@ -62,8 +62,9 @@ function stable(text: string, dataset: string): unknown {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A graph's edges, and its nodes after the first (the root), come in no promised order. */
+/** A graph's edges, its nodes after the first (the root), and equally short paths come in no promised order. */
 function inOrder(key: string, value: unknown): unknown {
+  if (key === 'paths' && Array.isArray(value)) return [...value].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   if (!Array.isArray(value) || !value.every((v) => typeof (v as { id?: unknown })?.id === 'string')) return value;
   const items = value as { id: string }[];
   if (key === 'edges') return [...items].sort(byId);
