@@ -37,6 +37,7 @@ export const MAX_COUNTERPARTS_PER_OCCASION = 50;
  */
 const TAKING_PART = PARTICIPATION_RELATIONS.join('|');
 const SIGNING = SIGNING_RELATIONS.join('|');
+const ACTING = ACTS_AT_EVENT.join('|');
 const ANY_ROLE = MEETING_RELATIONS.join('|');
 const list = (types: readonly string[]) => `[${types.map((t) => `'${t}'`).join(', ')}]`;
 
@@ -80,11 +81,21 @@ const PEOPLE_AT = (x: string) => `CALL (${x}) {
     ).join('\n    ')}
   }`;
 
-/** The relations (r) by which a person bound to `person` was at the occasion bound to `x`. */
+/**
+ * The relations (r) by which a person bound to `person` was at the occasion bound to `x`: expanded
+ * into the occasion (or its documents), not over all of the person's relations, as a counterpart may
+ * be a hub met at many occasions.
+ */
 const ROLES_AT = (person: string, x: string) => `CALL (${person}, ${x}) {
-    MATCH (${person})-[r:${ANY_ROLE}]->(t:Entity)
-    ${OCCASION_OF('r', 't', 'occasion')}
-    WITH r, occasion WHERE occasion = ${x}
+    MATCH (${person})-[r:${TAKING_PART}]->(${x})
+    RETURN r
+    UNION ALL
+    MATCH (${person})-[r:${SIGNING}]->(:Agreement)-[:SIGNED_AT]->(${x})
+    WHERE r.event IS NULL
+    RETURN r
+    UNION ALL
+    MATCH (${person})-[r:${ACTING} {event: ${x}.id}]->(t:Entity)
+    WHERE t <> ${x}
     RETURN r
   }`;
 
