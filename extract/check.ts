@@ -20,12 +20,6 @@ import { relationTrigger } from './triggers.ts';
  * reported beside the problems; compile needs only the problems to be none.
  */
 
-/**
- * Whether a sentence neither cited nor left out fails `extract:check` (otherwise it is listed as a
- * warning); `check --coverage` turns it on for one run.
- */
-export const COVERAGE_REQUIRED = false;
-
 /** A note starting with this says why no quote of the record holds a trigger word. */
 export const TRIGGER_NOTE = 'trigger:';
 
@@ -195,28 +189,26 @@ function triggerWarnings(relations: readonly RelationEntry[], articles: Readonly
 }
 
 const USAGE =
-  'usage: tsx extract/cli.ts check [--seeds DIR] [--curation DIR] [--coverage]   prints every problem, the warnings and each article\'s coverage; exit code 1 if there is any problem (with --coverage, also a sentence neither cited nor left out)';
+  'usage: tsx extract/cli.ts check [--seeds DIR] [--curation DIR]   prints every problem, the warnings and each article\'s coverage; exit code 1 if there is any problem, a sentence neither cited nor left out included';
 
 /**
- * `check [--seeds DIR] [--curation DIR] [--coverage]`: prints every problem, the warnings and each
- * article's coverage; exit code 1 if there is any problem (with --coverage, or COVERAGE_REQUIRED,
- * also if a sentence is neither cited nor left out).
+ * `check [--seeds DIR] [--curation DIR]`: prints every problem, the warnings and each article's
+ * coverage; exit code 1 if there is any problem, a sentence neither cited nor left out included.
  */
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, USAGE, {
-    options: { seeds: { type: 'string' }, curation: { type: 'string' }, coverage: { type: 'boolean', default: COVERAGE_REQUIRED } },
+    options: { seeds: { type: 'string' }, curation: { type: 'string' } },
   });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const result = await checkCorpus({ seedsDir: values.seeds, curationDir: values.curation });
   const { coverage } = result;
-  const uncovered = values.coverage ? [] : coverage.uncovered;
-  const problems = [...result.problems, ...coverage.problems, ...(values.coverage ? coverage.uncovered : [])];
-  const warnings = [...result.warnings, ...uncovered];
+  const problems = [...result.problems, ...coverage.problems, ...coverage.uncovered];
+  const warnings = result.warnings;
   for (const line of coverage.articles.map(formatCoverage)) console.log(line);
   for (const w of warnings) console.error(`warning: ${formatProblem(w)}`);
   for (const p of problems) console.error(formatProblem(p));
-  const counted = `${result.warnings.length} trigger warning(s), ${coverage.uncovered.length} sentence(s) neither cited nor left out${values.coverage ? '' : ' (not yet required)'}`;
+  const counted = `${result.warnings.length} trigger warning(s), ${coverage.uncovered.length} sentence(s) neither cited nor left out`;
   if (problems.length) {
     console.error(`extract check: ${problems.length} problem(s); ${counted}`);
     return EXIT.failed;

@@ -111,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
 
   // Security headers on every answer. Helmet's middleware is built once here: the Fastify wrapper
-  // builds it again for every request (2.4 % of a search request's CPU).
+  // builds it again for every request.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {

@@ -9,11 +9,9 @@ const addFormats = formatsModule.default;
 /**
  * Every answer is checked against its route's zod response schema before it is sent: an answer that
  * does not match is a bug, and becomes a logged 500 instead of a reply that breaks the documented
- * contract. The check runs on the JSON Schema (draft 2020-12) zod derives from that schema for its
- * output, as the OpenAPI document's is derived from it for its own target, compiled by ajv: it reads the answer without copying it, where zod's safeEncode built a
- * copy of every object. For a 220 KB meetings answer that was 1.2 ms of CPU against 0.45, and the copy's
- * garbage under load; meetings' throughput against the raw driver went from 1.49x to 1.20x without it.
- * An undocumented property is refused rather than silently dropped.
+ * contract. ajv checks the answer against the JSON Schema zod derives from that schema (as the OpenAPI
+ * document's is derived), reading it without a copy; zod's own check copied every object of large
+ * answers (docs/benchmarks.md). An undocumented property is refused rather than silently dropped.
  */
 const ajv = new Ajv2020({ allErrors: false, strict: false });
 addFormats(ajv);

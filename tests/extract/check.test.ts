@@ -183,7 +183,7 @@ describe('extract check', () => {
 
   it('rejects a figure without evidence of its own, or without a subject it measures', async () => {
     const trade = {
-      id: 'vietnam-guangdong-trade-2024',
+      id: 'test-figure-trade-2024',
       name: 'Vietnam–Guangdong two-way trade, 2024',
       measure: 'bilateral-trade-value',
       value: 56.2,
@@ -195,8 +195,8 @@ describe('extract check', () => {
     const measures = (role: string) => ({ type: 'MEASURES', source: trade.id, target: role === 'subject' ? 'guangdong' : 'vietnam', attributes: { role }, evidence: [quote] });
     await fx.writeYaml('zz-figures.yaml', { figures: [trade], relations: [measures('counterpart')] });
     expect(await problems()).toEqual([
-      'curation/zz-figures.yaml: vietnam-guangdong-trade-2024: a Figure needs evidence: the quote that states it',
-      'curation/zz-figures.yaml: vietnam-guangdong-trade-2024: needs a MEASURES relation with role subject (whose figure it is)',
+      'curation/zz-figures.yaml: test-figure-trade-2024: a Figure needs evidence: the quote that states it',
+      'curation/zz-figures.yaml: test-figure-trade-2024: needs a MEASURES relation with role subject (whose figure it is)',
     ]);
     await fx.writeYaml('zz-figures.yaml', { figures: [{ ...trade, evidence: [quote] }], relations: [measures('counterpart'), measures('subject')] });
     expect(await problems()).toEqual([]);

@@ -76,7 +76,7 @@ describe('extract compile', () => {
     await fx.writeYaml('zz-figures.yaml', {
       figures: [
         {
-          id: 'vietnam-guangdong-trade-2024',
+          id: 'test-figure-trade-2024',
           name: 'Vietnam–Guangdong two-way trade, 2024',
           measure: 'bilateral-trade-value',
           value: 56.2,
@@ -87,7 +87,7 @@ describe('extract compile', () => {
         },
       ],
       relations: [
-        { type: 'MEASURES', source: 'vietnam-guangdong-trade-2024', target: 'guangdong', attributes: { role: 'subject' }, evidence: [quote] },
+        { type: 'MEASURES', source: 'test-figure-trade-2024', target: 'guangdong', attributes: { role: 'subject' }, evidence: [quote] },
         {
           type: 'HOLDS_POSITION',
           source: 'to-lam',
@@ -99,7 +99,7 @@ describe('extract compile', () => {
       ],
     });
     const graph = await compileCorpus({ seedsDir: fx.seedsDir, curationDir: fx.curationDir });
-    const figure = graph.nodes.find((n) => n.id === 'vietnam-guangdong-trade-2024')!;
+    const figure = graph.nodes.find((n) => n.id === 'test-figure-trade-2024')!;
     expect(figure).toMatchObject({ type: 'Figure', name: 'Vietnam–Guangdong two-way trade, 2024' });
     expect(figure.properties).toEqual({
       measure: 'bilateral-trade-value',
@@ -111,7 +111,7 @@ describe('extract compile', () => {
       changeUnit: '%',
       changeBasis: 'year-on-year',
     });
-    expect(graph.relationships.find((r) => r.id === 'MEASURES:vietnam-guangdong-trade-2024->guangdong')!.properties).toEqual({ role: 'subject' });
+    expect(graph.relationships.find((r) => r.id === 'MEASURES:test-figure-trade-2024->guangdong')!.properties).toEqual({ role: 'subject' });
     expect(graph.relationships.find((r) => r.id === 'HOLDS_POSITION:to-lam->communist-party-of-vietnam#past')!.properties).toEqual({
       title: 'General Secretary',
       historical: true,

@@ -62,18 +62,16 @@ describe('the 9th Vietnam–Guangdong conference (vi, nl, de)', () => {
     rel('PART_OF', 'guangdong-coordination-conference-9', 'vietnam-guangdong-coordination-conference');
   });
 
-  it('was co-chaired by Nguyễn Minh Vũ and Trương Quốc Trí (Zhang Guozhi), told in all three languages', () => {
+  it('was co-chaired by Nguyễn Minh Vũ and Trương Quốc Trí (Zhang Guozhi), told in Vietnamese and Dutch (the German copy lacks the lead)', () => {
     const chairs = rels('CO_CHAIRED', { target: 'guangdong-coordination-conference-9' }).map((r) => r.source).sort();
     expect(chairs).toEqual(['nguyen-minh-vu', 'zhang-guozhi']);
     for (const chair of chairs) {
       const r = rel('CO_CHAIRED', chair, 'guangdong-coordination-conference-9');
-      expect(new Set(r.evidence.map((e) => e.language))).toEqual(new Set(['vi', 'nl', 'de']));
+      expect(new Set(r.evidence.map((e) => e.language))).toEqual(new Set(['vi', 'nl']));
       expect(r.properties.date).toBe('2025-10-28');
+      expect(quotes(r, VI)[0]).toContain('đồng chủ trì');
+      expect(quotes(r, NL)[0]).toMatch(/zat de heer Nguyen Minh Vu.*samen met de heer Truong Quoc Tri.*voor op het hoofdkantoor/);
     }
-    expect(quotes(rel('CO_CHAIRED', 'zhang-guozhi', 'guangdong-coordination-conference-9'), VI)[0]).toContain('Trương Quốc Trí');
-    expect(quotes(rel('CO_CHAIRED', 'zhang-guozhi', 'guangdong-coordination-conference-9'), VI)[0]).toContain('đồng chủ trì');
-    expect(quotes(rel('CO_CHAIRED', 'nguyen-minh-vu', 'guangdong-coordination-conference-9'), NL)[0]).toContain('samen met de heer Truong Quoc Tri');
-    expect(quotes(rel('CO_CHAIRED', 'nguyen-minh-vu', 'guangdong-coordination-conference-9'), DE)[0]).toContain('Leiter der vietnamesischen Delegation');
   });
 
   it('gives the co-chairs their offices as of the article date', () => {

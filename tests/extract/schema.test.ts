@@ -57,7 +57,7 @@ describe('the entity declarations', () => {
 
   it('take a figure with its measure, value or rank, unit, qualifier, period and change', () => {
     const trade = {
-      id: 'vietnam-guangdong-trade-2024',
+      id: 'test-figure-trade-2024',
       name: 'Vietnam–Guangdong two-way trade, 2024',
       measure: 'bilateral-trade-value',
       value: 56.2,

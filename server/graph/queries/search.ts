@@ -73,7 +73,8 @@ LIMIT $candidates`,
         // An exact name outranks a partial one whatever the index scored.
         return toResult(row, namedExactly(row, q) ? score + 100 : score);
       });
-      return results.sort((a, b) => b.score - a.score).slice(0, limit);
+      // Equal scores come in the index's order, which differs between runs: the id decides among them.
+      return results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
     },
   };
 }
