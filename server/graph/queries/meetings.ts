@@ -41,24 +41,18 @@ const ACTING = ACTS_AT_EVENT.join('|');
 const ANY_ROLE = MEETING_RELATIONS.join('|');
 const list = (types: readonly string[]) => `[${types.map((t) => `'${t}'`).join(', ')}]`;
 
-/** The occasions (`as`) of a relation bound to `r` with its target bound to `t`. */
-const OCCASION_OF = (r: string, t: string, as: string) => `CALL (${r}, ${t}) {
-      WITH ${r}, ${t} WHERE ${t}:Event AND type(${r}) IN ${list(PARTICIPATION_RELATIONS)}
-      RETURN ${t} AS ${as}
-      UNION
-      WITH ${r}, ${t} WHERE ${t}:Agreement AND type(${r}) IN ${list(SIGNING_RELATIONS)} AND ${r}.event IS NULL
-      MATCH (${t})-[:SIGNED_AT]->(${as}:Event)
-      RETURN ${as}
-      UNION
-      WITH ${r}, ${t} WHERE type(${r}) IN ${list(ACTS_AT_EVENT)} AND ${r}.event IS NOT NULL AND ${r}.event <> ${t}.id
-      MATCH (${as}:Event {graph: ${t}.graph, id: ${r}.event})
-      RETURN ${as}
-    }`;
-
-/** The occasions (x) of a person bound to `person`, one row per relation (r) that places them there. */
+/**
+ * The occasions (x) of a person bound to `person`, one row per relation (r) that places them there:
+ * its Event target, the event its document was signed at, or the event it names.
+ */
 const OCCASIONS_OF = (person: string) => `CALL (${person}) {
     MATCH (${person})-[r:${ANY_ROLE}]->(t:Entity)
-    ${OCCASION_OF('r', 't', 'x')}
+    OPTIONAL MATCH (t)-[:SIGNED_AT]->(signing:Event)
+    WHERE t:Agreement AND type(r) IN ${list(SIGNING_RELATIONS)} AND r.event IS NULL
+    OPTIONAL MATCH (named:Event {graph: t.graph, id: r.event})
+    WHERE type(r) IN ${list(ACTS_AT_EVENT)} AND r.event <> t.id
+    WITH r, CASE WHEN t:Event AND type(r) IN ${list(PARTICIPATION_RELATIONS)} THEN t END AS direct, signing, named
+    UNWIND [o IN [direct, signing, named] WHERE o IS NOT NULL] AS x
     RETURN x, r
   }`;
 
