@@ -37,27 +37,22 @@ export const MAX_COUNTERPARTS_PER_OCCASION = 50;
  */
 const TAKING_PART = PARTICIPATION_RELATIONS.join('|');
 const SIGNING = SIGNING_RELATIONS.join('|');
+const ACTING = ACTS_AT_EVENT.join('|');
 const ANY_ROLE = MEETING_RELATIONS.join('|');
 const list = (types: readonly string[]) => `[${types.map((t) => `'${t}'`).join(', ')}]`;
 
-/** The occasions (`as`) of a relation bound to `r` with its target bound to `t`. */
-const OCCASION_OF = (r: string, t: string, as: string) => `CALL (${r}, ${t}) {
-      WITH ${r}, ${t} WHERE ${t}:Event AND type(${r}) IN ${list(PARTICIPATION_RELATIONS)}
-      RETURN ${t} AS ${as}
-      UNION
-      WITH ${r}, ${t} WHERE ${t}:Agreement AND type(${r}) IN ${list(SIGNING_RELATIONS)} AND ${r}.event IS NULL
-      MATCH (${t})-[:SIGNED_AT]->(${as}:Event)
-      RETURN ${as}
-      UNION
-      WITH ${r}, ${t} WHERE type(${r}) IN ${list(ACTS_AT_EVENT)} AND ${r}.event IS NOT NULL AND ${r}.event <> ${t}.id
-      MATCH (${as}:Event {graph: ${t}.graph, id: ${r}.event})
-      RETURN ${as}
-    }`;
-
-/** The occasions (x) of a person bound to `person`, one row per relation (r) that places them there. */
+/**
+ * The occasions (x) of a person bound to `person`, one row per relation (r) that places them there:
+ * its Event target, the event its document was signed at, or the event it names.
+ */
 const OCCASIONS_OF = (person: string) => `CALL (${person}) {
     MATCH (${person})-[r:${ANY_ROLE}]->(t:Entity)
-    ${OCCASION_OF('r', 't', 'x')}
+    OPTIONAL MATCH (t)-[:SIGNED_AT]->(signing:Event)
+    WHERE t:Agreement AND type(r) IN ${list(SIGNING_RELATIONS)} AND r.event IS NULL
+    OPTIONAL MATCH (named:Event {graph: t.graph, id: r.event})
+    WHERE type(r) IN ${list(ACTS_AT_EVENT)} AND r.event <> t.id
+    WITH r, CASE WHEN t:Event AND type(r) IN ${list(PARTICIPATION_RELATIONS)} THEN t END AS direct, signing, named
+    UNWIND [o IN [direct, signing, named] WHERE o IS NOT NULL] AS x
     RETURN x, r
   }`;
 
@@ -80,11 +75,21 @@ const PEOPLE_AT = (x: string) => `CALL (${x}) {
     ).join('\n    ')}
   }`;
 
-/** The relations (r) by which a person bound to `person` was at the occasion bound to `x`. */
+/**
+ * The relations (r) by which a person bound to `person` was at the occasion bound to `x`: expanded
+ * into the occasion (or its documents), not over all of the person's relations, as a counterpart may
+ * be a hub met at many occasions.
+ */
 const ROLES_AT = (person: string, x: string) => `CALL (${person}, ${x}) {
-    MATCH (${person})-[r:${ANY_ROLE}]->(t:Entity)
-    ${OCCASION_OF('r', 't', 'occasion')}
-    WITH r, occasion WHERE occasion = ${x}
+    MATCH (${person})-[r:${TAKING_PART}]->(${x})
+    RETURN r
+    UNION ALL
+    MATCH (${person})-[r:${SIGNING}]->(:Agreement)-[:SIGNED_AT]->(${x})
+    WHERE r.event IS NULL
+    RETURN r
+    UNION ALL
+    MATCH (${person})-[r:${ACTING} {event: ${x}.id}]->(t:Entity)
+    WHERE t <> ${x}
     RETURN r
   }`;
 
