@@ -60,7 +60,7 @@ describe('the OpenAPI document carries what the validators check', () => {
       expect(list, `${path} ${name}`).toMatchObject({ style: 'form', explode: false, schema: { type: 'array' } });
       expect(list.schema.items?.enum, `${path} ${name}`).toContain(value);
     }
-    expect(parameter(document, '/api/v1/search', 'types').schema).toMatchObject({ minItems: 1, maxItems: 5 });
+    expect(parameter(document, '/api/v1/search', 'types').schema).toMatchObject({ minItems: 1, maxItems: 6 });
     expect(parameter(document, '/api/v1/export', 'ids')).toMatchObject({ style: 'form', explode: false, schema: { type: 'array', minItems: 1, maxItems: 50 } });
   });
 
@@ -86,7 +86,7 @@ describe('lists', () => {
     for (const types of ['Bogus', '', 'Place,', 'Place,%20Person', 'Place,,Person']) {
       expect((await get(app, `/api/v1/search?q=quang&types=${types}`)).status, types).toBe(400);
     }
-    expect((await get(app, `/api/v1/search?q=quang&types=${Array(6).fill('Person').join(',')}`)).status).toBe(400);
+    expect((await get(app, `/api/v1/search?q=quang&types=${Array(7).fill('Person').join(',')}`)).status).toBe(400);
   });
 });
 
