@@ -64,7 +64,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /** A graph's edges, its nodes after the first (the root), and equally short paths come in no promised order. */
 function inOrder(key: string, value: unknown): unknown {
-  if (key === 'paths' && Array.isArray(value)) return [...value].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  // Equally short paths, and meetings, events or agreements of the same date, come in storage order.
+  if (['paths', 'meetings', 'events', 'agreements'].includes(key) && Array.isArray(value)) {
+    return [...value].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  }
   // Search ranks by scores the full-text index computes over every dataset in the database, the other
   // test files' included: what is found is compared, not its rank.
   if (key === 'results' && Array.isArray(value)) return [...(value as { id: string }[])].sort(byId);
