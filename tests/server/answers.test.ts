@@ -54,28 +54,23 @@ function stable(text: string, dataset: string): unknown {
     try {
       return JSON.parse(withoutDataset);
     } catch {
-      return withoutDataset.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>');
+      return withoutDataset.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>').split('\n').sort();
     }
   })();
   return JSON.parse(JSON.stringify(parsed, (key, value: unknown) => (volatile.has(key) ? '<volatile>' : inOrder(key, value))));
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** A graph's edges, its nodes after the first (the root), and equally short paths come in no promised order. */
+/**
+ * Lists are compared as sets: many come in Neo4j's storage order (a graph's edges, equally short paths,
+ * same-date meetings, a side's members, candidates), and search ranks by scores the full-text index
+ * computes over every dataset in the database, other test files' included. Order is tested where it is
+ * promised (tests/server/api.test.ts); a neighbourhood's root stays first.
+ */
 function inOrder(key: string, value: unknown): unknown {
-  // Equally short paths, and meetings, events or agreements of the same date, come in storage order.
-  if (['paths', 'meetings', 'events', 'agreements'].includes(key) && Array.isArray(value)) {
-    return [...value].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  }
-  // Search ranks by scores the full-text index computes over every dataset in the database, the other
-  // test files' included: what is found is compared, not its rank.
-  if (key === 'results' && Array.isArray(value)) return [...(value as { id: string }[])].sort(byId);
-  if (!Array.isArray(value) || !value.every((v) => typeof (v as { id?: unknown })?.id === 'string')) return value;
-  const items = value as { id: string }[];
-  if (key === 'edges') return [...items].sort(byId);
-  if (key === 'nodes') return [...items.slice(0, 1), ...items.slice(1).sort(byId)];
-  return value;
+  if (!Array.isArray(value)) return value;
+  const text = (v: unknown) => JSON.stringify(v);
+  const sorted = (items: unknown[]) => [...items].sort((x, y) => (text(x) < text(y) ? -1 : text(x) > text(y) ? 1 : 0));
+  return key === 'nodes' ? [...value.slice(0, 1), ...sorted(value.slice(1))] : sorted(value);
 }
 
 let app: FastifyInstance;
