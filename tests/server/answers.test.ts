@@ -54,7 +54,7 @@ function stable(text: string, dataset: string): unknown {
     try {
       return JSON.parse(withoutDataset);
     } catch {
-      return withoutDataset.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>').split('\n').sort();
+      return withoutDataset.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>').split('\n').map((line) => line.replace(/,$/, '')).sort();
     }
   })();
   return JSON.parse(JSON.stringify(parsed, (key, value: unknown) => (volatile.has(key) ? '<volatile>' : inOrder(key, value))));
